@@ -1,0 +1,141 @@
+"""The two shapes that travel the whole data path: ``Claim`` and ``Verdict``.
+
+text -> spaCy Doc -> claim spans -> :class:`Claim` -> :class:`Verdict` -> rendering.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+VERDICTS = ("verified", "conflicting", "unverified")
+METRICS = ("flow", "flow_ytd", "flow_mtd", "flow_run", "aum", "volume", "streak", "rank", "share")
+#: metrics whose value is an amount of US dollars (millions)
+MONEY_METRICS = ("flow", "flow_ytd", "flow_mtd", "flow_run", "aum", "volume")
+
+
+@dataclass
+class Claim:
+    """One checkable claim, normalised.
+
+    ``low``/``high`` bound the *magnitude* the text allows (millions of USD for money metrics,
+    weeks for streaks, percent for shares, the rank for ranks); ``direction`` carries the sign.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: str = ""
+    kind: str = "amount"  # amount | percent | streak | rank
+    metric: str = "flow"
+    subject: str = "total"
+    subject_text: str | None = None
+    subject_source: str = "default"  # alias | fuzzy | default | respectively
+    direction: str | None = None  # inflow | outflow | None (for ranks also: high | low)
+    direction_source: str | None = None  # sign | word | None
+    value: float | None = None  # signed value as written (millions USD / weeks / percent / rank)
+    low: float | None = None
+    high: float | None = None
+    hedge: str = "exact"  # exact approx over under nearly range at_least
+    hedge_text: str | None = None
+    report_date: date | None = None
+    period_text: str | None = None
+    period_source: str = "article"  # article | text | previous-week | ...
+    run_weeks: int | None = None  # flow_run: length of the run, if written
+    window_text: str | None = None  # rank: the anchor as written ("since mid-November 2025")
+    window_start: date | None = None  # rank: first report date of the anchor period
+    window_end: date | None = None  # rank: last report date of the anchor period
+    window_kind: str | None = None  # rank: since (largest since the anchor) | within (of a period) | all
+    rank_metric: str | None = None  # rank: the metric ranked (flow, aum, volume, flow_run)
+    streak_kind: str | None = None  # streak: "run" (Nth consecutive) | "first" (first X in N) | "ended"
+    share_of: str | None = None  # share: what the percent is of
+    notes: list[str] = field(default_factory=list)
+
+    def signed_interval(self) -> tuple[float, float] | None:
+        """The claim's interval with its sign applied (outflows negative)."""
+        if self.low is None or self.high is None:
+            return None
+        if self.direction == "outflow":
+            return (-self.high, -self.low)
+        return (self.low, self.high)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k in ("report_date", "window_start", "window_end"):
+            d[k] = d[k].isoformat() if d[k] else None
+        for k in ("low", "high"):
+            if d[k] is not None and math.isinf(d[k]):
+                d[k] = None
+        return d
+
+
+@dataclass
+class Evidence:
+    """A reference fact (or a value computed from several) that a verdict rests on."""
+
+    report_date: date | None
+    subject: str
+    metric: str
+    value: float | None
+    confidence: str | None = None
+    sources: list[str] = field(default_factory=list)
+    note: str | None = None
+    computed_from: list[str] = field(default_factory=list)  # e.g. ["2026-01-05", ...] for sums
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["report_date"] = self.report_date.isoformat() if self.report_date else None
+        return d
+
+
+@dataclass
+class Verdict:
+    claim: Claim
+    label: str  # verified | conflicting | unverified
+    reason: str
+    reference: Evidence | None = None
+    diff_usd_m: float | None = None  # claimed (point value, signed) minus reference
+    diff_pct: float | None = None
+    alternative: Evidence | None = None  # where the claimed figure fits instead
+    missing_weeks: list[date] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "start": c.start,
+            "end": c.end,
+            "text": c.text,
+            "sentence": c.sentence,
+            "kind": c.kind,
+            "subject": c.subject,
+            "metric": c.metric,
+            "report_date": c.report_date.isoformat() if c.report_date else None,
+            "period_source": c.period_source,
+            "claimed": {
+                "value": c.value,
+                "low": _finite(c.signed_interval()[0]) if c.signed_interval() else None,
+                "high": _finite(c.signed_interval()[1]) if c.signed_interval() else None,
+                "unit": unit_of(c.metric),
+                "hedge": c.hedge,
+                "direction": c.direction,
+            },
+            "verdict": self.label,
+            "reason": self.reason,
+            "reference": self.reference.to_dict() if self.reference else None,
+            "diff_usd_m": self.diff_usd_m,
+            "diff_pct": self.diff_pct,
+            "alternative": self.alternative.to_dict() if self.alternative else None,
+            "missing_weeks": [d.isoformat() for d in self.missing_weeks],
+            "claim": c.to_dict(),
+        }
+
+
+def _finite(x: float) -> float | None:
+    return None if math.isinf(x) else x
+
+
+def unit_of(metric: str) -> str:
+    if metric in MONEY_METRICS:
+        return "USD millions"
+    return {"streak": "weeks", "share": "percent", "rank": "rank"}.get(metric, "")

@@ -1,0 +1,1 @@
+"""Pure parsing functions: amounts, hedges, periods. No spaCy, no reference data."""

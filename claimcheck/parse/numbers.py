@@ -1,0 +1,144 @@
+"""Money amounts as reporters write them, as pure functions.
+
+``find_amounts(text)`` returns every money amount in a string with its character range;
+``parse_amount(text)`` parses one. Values are in millions of US dollars, with the precision the
+writer used (half a unit of the last significant digit), so that "$1.7 billion" means
+1,650 to 1,750 million.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALES: dict[str, float] = {
+    "trillion": 1e6, "tn": 1e6, "t": 1e6,
+    "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
+    "bilhão": 1e3, "bilhões": 1e3, "mil millones": 1e3,
+    "million": 1.0, "millions": 1.0, "mn": 1.0, "mln": 1.0, "mm": 1.0, "m": 1.0, "mio": 1.0,
+    "milhão": 1.0, "milhões": 1.0, "millones": 1.0,
+    "thousand": 1e-3, "k": 1e-3, "mil": 1e-3,
+}
+WORD_NUMBERS: dict[str, float] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "hundred": 100, "a": 1, "an": 1, "half a": 0.5, "half": 0.5,
+    "a half": 0.5, "quarter of a": 0.25, "a quarter of a": 0.25,
+}
+
+_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_SCALE_WORDS = r"trillion|billions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
+_SCALE_ABBR = r"tn|bn|bln|mn|mln|mm|mio|[bmkt]"
+_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b)"
+_CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|\$)"
+_CUR_POST = r"(?:US\s+dollars|U\.S\.\s+dollars|dollars|USD|dólares)"
+_SIGN = r"[+\-\u2212\u2013]"
+_WORDNUM = r"(?:a\s+quarter\s+of\s+a|quarter\s+of\s+a|half\s+a|a\s+half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
+
+# 1) currency before the number: $1.7B, US$630m, USD 630 million, +$32.5 million, $500,000
+_PRE = rf"(?:(?P<sign1>{_SIGN})\s?)?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(?P<num1>{_NUM})(?P<scale1>{_SCALE})?"
+# 2) currency after the number: 1.09 billion dollars, 4 billion USD, 28 million US dollars
+_POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})\s(?:of\s)?(?P<cur2>{_CUR_POST})\b"
+# 3) words: Two Billion Dollars, half a billion dollars
+_WORDS = rf"(?P<num3>{_WORDNUM})\s(?P<scale3>billion|million|trillion)\s(?P<cur3>{_CUR_POST})\b"
+AMOUNT_RE = re.compile(rf"{_PRE}|{_POST}|{_WORDS}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: float  # millions of USD, signed when a sign is written
+    precision: float  # half a unit of the last significant digit, in millions
+    signed: bool  # an explicit + or - was written
+    scaled: bool  # a scale word (million, bn, ...) was written
+
+
+def parse_number(raw: str, has_scale: bool = True) -> tuple[float, float] | None:
+    """Parse a written number; return (value, half-unit precision).
+
+    Thousands separators are ',', '.', thin or plain spaces followed by exactly three digits;
+    otherwise ',' is a decimal comma ("1,6 million", "24,1 million").
+    """
+    s = raw.strip().replace("\u202f", " ").replace("\u00a0", " ")
+    m = re.fullmatch(r"(\d{1,3}(?:([,. ])\d{3})+)(?:([.,])(\d+))?", s)
+    if m:
+        sep = m.group(2)
+        intpart = m.group(1).replace(sep, "")
+        dec = m.group(4) or ""
+        if m.group(3) and m.group(3) == sep:
+            return None  # "1,234,5" style nonsense
+        if sep in ",." and not m.group(3) and has_scale and len(m.group(1)) == 5 and sep == ".":
+            # "1.234 million" with a scale word is a decimal point, not a separator
+            intpart, dec = m.group(1).split(".")
+    else:
+        m2 = re.fullmatch(r"(\d+)(?:[.,](\d+))?", s)
+        if not m2:
+            return None
+        intpart, dec = m2.group(1), m2.group(2) or ""
+    try:
+        value = float(f"{int(intpart)}.{dec}" if dec else int(intpart))
+    except ValueError:
+        return None
+    if dec:
+        precision = 0.5 * 10 ** (-len(dec))
+    else:
+        stripped = intpart.lstrip("0") or "0"
+        zeros = len(stripped) - len(stripped.rstrip("0")) if stripped != "0" else 0
+        precision = 0.5 * 10**zeros
+    return value, precision
+
+
+def _scale_factor(scale: str | None) -> float | None:
+    if not scale:
+        return None
+    key = scale.strip().lower()
+    return SCALES.get(key)
+
+
+def parse_match(m: re.Match) -> Amount | None:
+    g = m.groupdict()
+    signed = False
+    negative = False
+    for k in ("sign1", "sign1b", "sign2"):
+        if g.get(k):
+            signed = True
+            negative = g[k] != "+"
+    if g.get("num3"):
+        base = WORD_NUMBERS.get(re.sub(r"\s+", " ", g["num3"].lower()))
+        if base is None:
+            return None
+        factor = _scale_factor(g["scale3"]) or 1.0
+        value, prec = base * factor, 0.5 * factor * (0.5 if base < 1 else 1)
+        scaled = True
+    else:
+        num = g.get("num1") or g.get("num2")
+        scale = g.get("scale1") or g.get("scale2")
+        factor = _scale_factor(scale)
+        parsed = parse_number(num, has_scale=factor is not None)
+        if parsed is None:
+            return None
+        n, p = parsed
+        scaled = factor is not None
+        if factor is None:
+            factor = 1e-6  # plain dollars
+        value, prec = n * factor, p * factor
+    if negative:
+        value = -value
+    return Amount(m.start(), m.end(), m.group(0), round(value, 9), round(prec, 9), signed, scaled)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money amount in ``text``, left to right."""
+    out = []
+    for m in AMOUNT_RE.finditer(text):
+        a = parse_match(m)
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def parse_amount(text: str) -> Amount | None:
+    """Parse a single amount ("$1.7B", "USD 630 million", "-$11.1 million")."""
+    m = AMOUNT_RE.search(text)
+    return parse_match(m) if m else None

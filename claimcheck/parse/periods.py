@@ -1,0 +1,247 @@
+"""Dates, weeks and periods as pure functions.
+
+A CoinShares weekly report is published on a Monday (its ``report_date``) and covers the week that
+ended the Friday before. Everything here maps what an article writes onto report dates.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:\s*,\s*|\s+)?(?P<y1>{_YEAR})?"
+    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:\s*,?\s*(?P<y2>{_YEAR}))?"
+    rf"|(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)",
+    re.IGNORECASE,
+)
+MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: date
+    has_year: bool
+
+
+def monday_on_or_before(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def monday_on_or_after(d: date) -> date:
+    return d + timedelta(days=(7 - d.weekday()) % 7)
+
+
+def report_for_week_ending(d: date) -> date:
+    """The report that covers a week said to end on ``d``.
+
+    Writers use both the Friday the week ended and the Monday the report came out: a Monday
+    stands for itself, any other day for the next Monday.
+    """
+    return monday_on_or_after(d)
+
+
+def report_for_publication(d: date) -> date:
+    """The latest report an article published on ``d`` can retell (the Monday on or before)."""
+    return monday_on_or_before(d)
+
+
+def _mk_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
+    """Calendar dates written in ``text`` ("January 26, 2026", "26 Jan", "2026-01-26")."""
+    out: list[DateMention] = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        if g["y3"]:
+            d = _mk_date(int(g["y3"]), int(g["mo3"]), int(g["d3"]))
+            has_year = True
+        else:
+            mon = (g["m1"] or g["m2"]).rstrip(".").lower()
+            day = int(re.match(r"\d+", g["d1"] or g["d2"]).group(0))
+            y = g["y1"] or g["y2"]
+            has_year = y is not None
+            if not has_year and default_year is None:
+                continue
+            d = _mk_date(int(y) if y else default_year, MONTHS[mon], day)
+        if d is not None:
+            out.append(DateMention(m.start(), m.end(), m.group(0), d, has_year))
+    return out
+
+
+def nearest_year(month: int, day: int, around: date) -> date | None:
+    """A month/day without a year, read as the date nearest to ``around``."""
+    best = None
+    for y in (around.year - 1, around.year, around.year + 1):
+        d = _mk_date(y, month, day)
+        if d and (best is None or abs((d - around).days) < abs((best - around).days)):
+            best = d
+    return best
+
+
+# cues that move a claim to another week than the article's
+PREVIOUS_WEEK_RE = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before|a\s+week\s+(?:earlier|before|ago)"
+    r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b",
+    re.IGNORECASE,
+)
+WEEK_ENDING_RE = re.compile(
+    rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
+    rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
+    rf"|\bas\s+of\s+(?P<date3>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)",
+    re.IGNORECASE,
+)
+_MONTH_OF_RANGE_RE = re.compile(rf"(?:from|between)\s+(?P<mon>{_MON})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class WeekCue:
+    start: int
+    end: int
+    text: str
+    report_date: date
+    source: str  # "text" (a written date) | "previous-week"
+
+
+def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
+    """Phrases in ``text`` that name the week a figure belongs to."""
+    out: list[WeekCue] = []
+    year = article_report.year if article_report else None
+    for m in WEEK_ENDING_RE.finditer(text):
+        raw = m.group("date") or m.group("date2") or m.group("date3")
+        ds = find_dates(raw, default_year=year)
+        if not ds and m.group("date2") and re.fullmatch(rf"{_DAY}(?:,?\s+{_YEAR})?", raw.strip()):
+            mon = _MONTH_OF_RANGE_RE.search(m.group(0))
+            if mon:
+                ds = find_dates(f"{mon.group('mon')} {raw}", default_year=year)
+        if not ds:
+            continue
+        d = ds[0]
+        value = d.value
+        if not d.has_year and article_report:
+            value = nearest_year(value.month, value.day, article_report) or value
+        out.append(WeekCue(m.start(), m.end(), m.group(0), report_for_week_ending(value), "text"))
+    if article_report:
+        for m in PREVIOUS_WEEK_RE.finditer(text):
+            out.append(WeekCue(m.start(), m.end(), m.group(0), article_report - timedelta(days=7), "previous-week"))
+    return sorted(out, key=lambda c: c.start)
+
+
+DATELINE_RE = re.compile(
+    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,30}},\s*)?(?P<date>(?:{_MON})\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MON},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d)\b",
+    re.MULTILINE,
+)
+
+
+def article_date_from_text(text: str) -> tuple[date, str] | None:
+    """The article's date from a dateline, else the first full date in its opening (or anywhere).
+
+    Returns (date, how) where ``how`` says what was used.
+    """
+    head = text[:3000]
+    m = DATELINE_RE.search(head)
+    if m:
+        ds = find_dates(m.group("date"))
+        if ds:
+            return ds[0].value, f"dateline '{m.group('date')}'"
+    for d in find_dates(head):
+        if d.has_year:
+            return d.value, f"date in text '{d.text}'"
+    return None
+
+
+# --- rank anchors ("since mid-November 2025", "of 2026", "on record") ----------------------------
+
+@dataclass(frozen=True)
+class Anchor:
+    start: date | None  # first day of the anchor period (None: all time)
+    end: date | None  # last day of the anchor period
+    how: str
+    kind: str  # "since" (largest since the anchor) | "within" (largest of a period) | "all"
+
+
+_PART = r"(?P<part>mid|early|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)?[\s-]*"
+SINCE_RE = re.compile(
+    rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{_YEAR}))?\s+)?(?:market\s+)?crash(?:\s+of\s+(?P<mon4>{_MON})(?:\s+(?P<year4>{_YEAR}))?)?"
+    rf"|\bsince\s+(?P<year2>{_YEAR})\b"
+    rf"|\bsince\s+(?:the\s+)?{_PART}(?P<mon>{_MON})(?:\s+(?P<year>{_YEAR}))?\b"
+    rf"|\bin\s+(?P<months>\d+|two|three|four|five|six|several|many)?\s*months\b"
+    rf"|\b(?:of|in|for)\s+(?:(?:the\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
+    rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record)\b",
+    re.IGNORECASE,
+)
+_WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "many": 3}
+# known market events an anchor can name
+EVENTS = {"crash": (date(2025, 10, 10), "the crash of 10 October 2025")}
+
+
+def _month_span(y: int, m: int, part: str | None) -> tuple[date, date]:
+    first = date(y, m, 1)
+    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
+    p = (part or "").lower()
+    if p == "mid":
+        return date(y, m, 10), date(y, m, 20)
+    if p == "early" or "start" in p or "beginning" in p:
+        return first, date(y, m, 10)
+    if p == "late" or "end" in p:
+        return date(y, m, 20), last
+    return first, last
+
+
+def _year_before(month: int, ref: date) -> int:
+    """The year of the most recent ``month`` before the week of ``ref``."""
+    return ref.year if month < ref.month or (month == ref.month and ref.day > 7) else ref.year - 1
+
+
+def parse_anchor(text: str, article_report: date | None) -> tuple[Anchor, str] | None:
+    """Read the window of a superlative. Returns (anchor, the words read) or None."""
+    m = SINCE_RE.search(text)
+    if not m:
+        return None
+    g = m.groupdict()
+    ref = article_report or date.today()
+    if g["ever"]:
+        return Anchor(None, None, "all time (the reference data start in May 2025)", "all"), m.group(0)
+    if g["mon"]:
+        mon = MONTHS[g["mon"].rstrip(".").lower()]
+        y = int(g["year"]) if g["year"] else _year_before(mon, ref)
+        a, b = _month_span(y, mon, g["part"])
+        part = (g["part"] or "").strip()
+        return Anchor(a, b, f"'{m.group(0)}' read as {a.isoformat()} to {b.isoformat()}" + (f" ({part} of the month)" if part else ""), "since"), m.group(0)
+    if g["year2"]:
+        y = int(g["year2"])
+        return Anchor(date(y, 1, 1), date(y, 12, 31), f"'{m.group(0)}' read as the year {y}", "since"), m.group(0)
+    if "crash" in m.group(0).lower():
+        d, name = EVENTS["crash"]
+        mon_g = g["mon3"] or g["mon4"]
+        if mon_g:
+            mon = MONTHS[mon_g.rstrip(".").lower()]
+            y = int(g["year3"] or g["year4"] or _year_before(mon, ref))
+            if (y, mon) != (d.year, d.month):
+                a, b = _month_span(y, mon, None)
+                return Anchor(a, b, f"'{m.group(0)}' read as {a.isoformat()} to {b.isoformat()}", "since"), m.group(0)
+        return Anchor(d, d, f"'{m.group(0)}' read as {name}", "since"), m.group(0)
+    if "month" in m.group(0).lower():
+        n = g["months"]
+        k = int(n) if n and n.isdigit() else _WORDN.get((n or "several").lower(), 3)
+        a = ref - timedelta(days=30 * k)
+        return Anchor(a, a, f"'{m.group(0)}' read as since about {a.isoformat()} ({k} months)", "since"), m.group(0)
+    y = int(g["year5"]) if g["year5"] else ref.year
+    return Anchor(date(y, 1, 1), date(y, 12, 31), f"'{m.group(0)}' read as the year {y}", "within"), m.group(0)

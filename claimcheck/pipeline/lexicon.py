@@ -1,0 +1,79 @@
+"""The cue patterns the pipeline's rule components use (saved with the pipeline as JSON).
+
+Targets (what a claim is about: an amount, a percent, a streak, a rank) and modifiers (hedge,
+direction, metric, week) are kept apart, as in medspaCy's target matcher and ConText.
+"""
+from __future__ import annotations
+
+_ORD = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|"
+    r"twenty-second|twenty-third|twenty-fourth|twenty-fifth|\d{1,2}(?:st|nd|rd|th)"
+)
+_CARD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
+
+DEFAULT_PATTERNS: dict[str, str] = {
+    # --- targets --------------------------------------------------------------------------------
+    "streak": (
+        rf"\b(?:(?:a|an|the|its|their|his|her)\s+)?(?P<ord>{_ORD})\s+(?:consecutive|straight|successive|back-to-back|continuous|uninterrupted)\s+weeks?\b"
+        rf"|\b(?P<ord2>{_ORD})\s+week\s+(?:in\s+a\s+row|running)\b"
+        rf"|\b(?P<card>{_CARD})\s+(?:consecutive|straight|successive)\s+weeks\b"
+        rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
+        rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+in\s+(?P<card3>{_CARD})\s+weeks\b"
+        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
+        rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
+    ),
+    "rank": (
+        rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest)\b"
+        r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
+        r"|\bin\s+(?:\w+\s+)?months\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b)"
+        r"|\b(?:a|the|new)\s+record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
+        r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
+        r"|\b(?:record|all-time)\s+(?:high|low)\b"
+    ),
+    "percent": r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per\s+cent\b)",
+    # --- modifiers ------------------------------------------------------------------------------
+    "outflow": (
+        r"\b(?:out-?flows?|net\s+outflows?|redemptions?|redeemed|redeem|withdr[ae]w|withdrawn|withdrawals?|withdrawing|shed|sheds|shedding|bled|bleed|bleeding|"
+        r"lost|lose|loses|losing|losses|loss|pulled|pulling|pull|exodus|left|leaving|leaves|exited|exits?|exiting|sold|selling|sell-off|selloff|"
+        r"drain(?:ed|ing|s)?|dumped|fled|fleeing|flight|taken\s+out|took\s+out|out\s+of|negative|deficit|hemorrhag\w*|yanked|gave\s+up|"
+        r"headed\s+the\s+other\s+way|offloaded|liquidated|reduced|cut|shrinking|dropped|outgoing)\b|(?<!\w)down\s+(?=(?:US\$|\$|USD))"
+    ),
+    "inflow": (
+        r"\b(?:in-?flows?|net\s+inflows?|attract(?:ed|s|ing)?|add(?:ed|s|ing)?|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
+        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing|tossed|"
+        r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
+        r"gathered|collected|netted|welcomed|inbound|entered|entering|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
+    ),
+    "ytd": (
+        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
+        r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\bfor\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
+        r"\byear's\s+total\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
+    ),
+    "mtd": (
+        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+        r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
+        r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
+    ),
+    "run": (
+        rf"\b(?:over|in|across|during|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
+        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflow|inflow|slump|drain|haul|bleed)\b|"
+        rf"\b(?:over|across|in|during)\s+(?:the\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
+        rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
+    ),
+    "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b",
+    "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
+    "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
+    "share": (
+        r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|it|that|the\s+total)\b|"
+        r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"
+    ),
+    "pct_change": r"\b(?:fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
+    "not_claim": (
+        r"\bprices?\b|\bpriced\b|\btrad(?:ing|ed|es)\s+(?:at|around|near|above|below)\b|\bchanging\s+hands\b|\bclosed\s+at\b|\bbarrel\b|\bper\s+(?:coin|token|share)\b|"
+        r"\bmarket\s+cap(?:italisation|italization)?\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
+        r"\bfunding\s+round\b|\brevenue\b|\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
+        r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bIDR\b|\bhigh\s+of\b|\blow\s+of\b|\bsettled\s+around\b"
+    ),
+    "price_verb": r"\b(?:fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|traded|recovered|steadied|drops|falls|rises)\s+(?:\w+\s+){0,2}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
+}

@@ -1,0 +1,459 @@
+"""Rule functions the pipeline components call. Pure: strings and offsets in, records out.
+
+A *target* is what a claim is about (an amount, a percent, a streak, a rank); a *modifier* is a
+cue around it (hedge, direction, metric, week, a not-a-claim cue). :func:`assemble` turns the
+targets of one sentence, with their modifiers and the subject mentions, into :class:`Claim`s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..model import Claim
+from ..parse import hedges, numbers, periods
+
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25,
+}
+CARDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+CLAUSE_BREAK_RE = re.compile(
+    r";|\s[—–]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as)\b"
+    r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
+)
+FUND_CONTEXT_RE = re.compile(
+    r"\b(?:fund|funds|ETPs?|ETFs?|products?|CoinShares|investment|investors|flows?|inflows?|outflows?|redemptions?|withdraw\w*|AuM|AUM|assets|vehicles|exchange-traded)\b",
+    re.IGNORECASE,
+)
+
+
+def to_int(word: str) -> int | None:
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    if m:
+        return int(m.group(1))
+    return ORDINALS.get(w) or CARDINALS.get(w)
+
+
+@dataclass
+class Cue:
+    start: int  # offsets within the sentence
+    end: int
+    label: str
+    text: str
+    data: dict = field(default_factory=dict)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    subject: str
+    text: str
+    how: str  # alias | fuzzy
+
+
+@dataclass
+class Target:
+    start: int
+    end: int
+    label: str  # AMOUNT | PERCENT | STREAK | RANK
+    text: str
+    data: dict = field(default_factory=dict)
+
+
+# --- target finding ------------------------------------------------------------------------------
+
+def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]:
+    out: list[Target] = []
+    for a in numbers.find_amounts(sentence):
+        out.append(Target(a.start, a.end, "AMOUNT", a.text, {"amount": a}))
+    for m in patterns["percent"].finditer(sentence):
+        raw = m.group("num")
+        parsed = numbers.parse_number(raw.replace(",", "."), has_scale=True)
+        if parsed:
+            out.append(Target(m.start(), m.end(), "PERCENT", m.group(0), {"value": parsed[0], "precision": parsed[1]}))
+    for m in patterns["streak"].finditer(sentence):
+        g = m.groupdict()
+        n = None
+        kind = "run"
+        for k in ("ord", "ord2", "card", "card2", "card5"):
+            if g.get(k):
+                n = to_int(g[k])
+        direction = None
+        if g.get("card3"):
+            n, kind = to_int(g["card3"]), "first"
+            direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
+        if g.get("card4"):
+            n, kind = to_int(g["card4"]), "ended"
+            d = (g.get("end_dir") or "").lower()
+            direction = "inflow" if d.startswith(("in", "win")) else "outflow" if d else None
+        if n:
+            out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
+    for m in patterns["rank"].finditer(sentence):
+        text = m.group(0).rstrip()
+        g = m.groupdict()
+        n = 1
+        om = re.match(rf"(?:(?:the|its|their|a|an)\s+)?(\w+(?:-\w+)?)[\s-]+(?:largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest)", text, re.I)
+        if om and to_int(om.group(1)):
+            n = to_int(om.group(1))
+        out.append(Target(m.start(), m.start() + len(text), "RANK", text, {"n": n, "sup": (g.get("sup") or "record").lower(), "anchor": g.get("anchor")}))
+    out.sort(key=lambda t: (t.start, -t.end))
+    # drop targets nested in an earlier one of the same label (e.g. two streak readings)
+    kept: list[Target] = []
+    for t in out:
+        if any(k.label == t.label and k.start <= t.start and t.end <= k.end for k in kept):
+            continue
+        kept.append(t)
+    return kept
+
+
+def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
+    cues: list[Cue] = []
+    for label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim"):
+        for m in patterns[label].finditer(sentence):
+            data = {}
+            if label == "run":
+                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
+                data["weeks"] = to_int(n) if n else None
+            cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
+    for w in periods.week_cues(sentence, article_report):
+        cues.append(Cue(w.start, w.end, "week", w.text, {"report_date": w.report_date, "source": w.source}))
+    return cues
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    bounds = [0]
+    for m in CLAUSE_BREAK_RE.finditer(sentence):
+        bounds.append(m.start())
+    bounds.append(len(sentence))
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def clause_of(pos: int, cls: list[tuple[int, int]]) -> tuple[int, int]:
+    for a, b in cls:
+        if a <= pos < b:
+            return (a, b)
+    return cls[-1] if cls else (0, pos + 1)
+
+
+def _dist(c_start: int, c_end: int, t: Target) -> int:
+    if c_end <= t.start:
+        return t.start - c_end
+    if c_start >= t.end:
+        return c_start - t.end
+    return 0
+
+
+def nearest(cues: list[Cue], labels: tuple[str, ...], t: Target, lo: int, hi: int, after_weight: float = 1.5, max_dist: int = 10_000) -> Cue | None:
+    best, best_d = None, None
+    for c in cues:
+        if c.label not in labels or c.start < lo or c.end > hi:
+            continue
+        if c.start >= t.start and c.end <= t.end:
+            continue  # cues inside the target itself (e.g. "up" in "up to") are not modifiers
+        d = _dist(c.start, c.end, t)
+        if d > max_dist:
+            continue
+        w = d * (after_weight if c.start >= t.end else 1.0)
+        if best_d is None or w < best_d:
+            best, best_d = c, w
+    return best
+
+
+# --- subjects ------------------------------------------------------------------------------------
+
+ANAPHOR_RE = re.compile(r"\b(?:it|its|they|their|them|these|those)\b|\bthe\s+(?:figure|amount|number|sum)\b", re.IGNORECASE)
+
+
+def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], sentence_len: int,
+                 previous: list[Mention] | None = None, sentence_text: str | None = None) -> tuple[Mention | None, str]:
+    lo, hi = clause
+    before = [m for m in mentions if lo <= m.start and m.end <= t.start]
+    if before:
+        last = before[-1]
+        # "US spot Bitcoin ETFs": an asset named right beside a region or provider wins
+        close = [m for m in before if last.start - m.end <= 12 and m is not last] + [last]
+        assets = [m for m in close if m.subject.startswith("asset:")]
+        return (assets[-1] if assets else last), "clause-before"
+    after = [m for m in mentions if m.start >= t.end and m.end <= hi and m.start - t.end <= 80]
+    if after:
+        return after[0], "clause-after"
+    earlier = [m for m in mentions if m.end <= lo]
+    if earlier:
+        return earlier[-1], "sentence-before"
+    if previous and not mentions and ANAPHOR_RE.search(sentence_text or ""):
+        return previous[-1], "previous-sentence"
+    return None, "default"
+
+
+# --- assembling claims ---------------------------------------------------------------------------
+
+def _range_pairs(sentence: str, amounts: list[Target]) -> dict[int, int]:
+    """Index pairs (i, j) of amounts that form a range: "X to Y", "between X and Y"."""
+    pairs = {}
+    for i in range(len(amounts) - 1):
+        a, b = amounts[i], amounts[i + 1]
+        mid = sentence[a.end:b.start]
+        pre = sentence[max(0, a.start - 12):a.start].lower()
+        if re.fullmatch(r"\s*(?:to|-|–|and)\s*", mid):
+            if re.search(r"\bfrom\s+$", pre) and "between" not in pre:
+                continue
+            if mid.strip() == "and" and "between" not in pre:
+                continue
+            pairs[i] = i + 1
+    return pairs
+
+
+def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target]) -> dict[int, Mention]:
+    if "respectively" not in sentence.lower() or len(amounts) < 2:
+        return {}
+    first = amounts[0].start
+    subs = []
+    for m in mentions:
+        if m.end <= first and (not subs or subs[-1].subject != m.subject):
+            subs.append(m)
+    subs = subs[-len(amounts):]
+    if len(subs) != len(amounts):
+        return {}
+    return {i: s for i, s in enumerate(subs)}
+
+
+def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence: str) -> tuple[str | None, str | None]:
+    c = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], after_weight=1.2, max_dist=90)
+    if c is None:
+        c = nearest(cues, ("outflow", "inflow"), t, 0, len(sentence), after_weight=1.2, max_dist=140)
+    if c is None:
+        return None, None
+    return c.label, "word"
+
+
+def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[Cue], mentions: list[Mention],
+             article_report: date | None, period_source: str, previous: list[Mention] | None = None,
+             previous_context: bool = False) -> list[Claim]:
+    """Claims of one sentence; offsets in the result are document offsets.
+
+    ``previous``: subject mentions of the sentence before, in the same paragraph, for sentences
+    that name no subject of their own ("they are consistent in the magnitude of over $1.6 billion").
+    """
+    cls = clauses(sentence)
+    claims: list[Claim] = []
+    amounts = [t for t in targets if t.label == "AMOUNT"]
+    pairs = _range_pairs(sentence, amounts)
+    paired_second = set(pairs.values())
+    resp = _respectively(sentence, mentions, [a for i, a in enumerate(amounts) if i not in paired_second])
+    fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context
+    week_cues = [c for c in cues if c.label == "week"]
+
+    def week_for(t: Target, clause: tuple[int, int]) -> tuple[date | None, str, str | None]:
+        c = nearest(week_cues, ("week",), t, clause[0], clause[1])
+        if c is None:
+            c = next((w for w in week_cues if w.data["source"] == "text"), None)
+        if c is not None:
+            src = "text" if c.data["source"] == "text" else c.data["source"]
+            return c.data["report_date"], src, c.text
+        return article_report, period_source, None
+
+    resp_index = 0
+    for i, t in enumerate(amounts):
+        if i in paired_second:
+            continue
+        a: numbers.Amount = t.data["amount"]
+        clause = clause_of(t.start, cls)
+        before = sentence[max(clause[0], t.start - 60):t.start]
+        after = sentence[t.end:min(clause[1], t.end + 30)]
+        # --- not a claim? -----------------------------------------------------------------------
+        nc = nearest(cues, ("not_claim",), t, clause[0], clause[1], after_weight=1.0, max_dist=45)
+        direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
+        metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], clause[1], max_dist=80)
+        if metric_cue is None:
+            # a cue earlier in the sentence still holds when no other amount stands between
+            prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
+            metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
+        if not a.scaled:
+            if a.value < 1 and (nc or patterns_price_verb(before) or not (direction_cue or metric_cue)):
+                continue
+        elif nc and not direction_cue and not metric_cue:
+            continue
+        if not fund_context:
+            continue
+        # --- range -----------------------------------------------------------------------------
+        end, text, hedge, hedge_text = t.end, t.text, "exact", None
+        value, prec = a.value, a.precision
+        hb = hedges.hedge_before(sentence[max(0, t.start - 40):t.start])
+        if hb:
+            hedge, hedge_text = hb
+        if i in pairs:
+            b = amounts[pairs[i]]
+            bb: numbers.Amount = b.data["amount"]
+            low = min(abs(a.value), abs(bb.value)) - a.precision
+            high = max(abs(a.value), abs(bb.value)) + bb.precision
+            if not a.scaled and bb.data["amount"].scaled:  # "$308 to $630 million"
+                pass
+            end, text, hedge = b.end, sentence[t.start:b.end], "range"
+            hedge_text = "range"
+        # --- metric ------------------------------------------------------------------------------
+        metric, run_weeks = "flow", None
+        if metric_cue is not None:
+            metric = {"ytd": "flow_ytd", "mtd": "flow_mtd", "run": "flow_run", "aum": "aum", "volume": "volume"}[metric_cue.label]
+            run_weeks = metric_cue.data.get("weeks")
+        daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
+        # --- direction ---------------------------------------------------------------------------
+        if a.signed:
+            direction, dsrc = ("outflow" if a.value < 0 else "inflow"), "sign"
+        elif metric in ("aum", "volume"):
+            direction, dsrc = None, None
+        else:
+            direction, dsrc = direction_for(t, cues, clause, sentence)
+        # --- subject -----------------------------------------------------------------------------
+        if resp and resp_index in resp:
+            mention, how = resp[resp_index], "respectively"
+        else:
+            mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+        resp_index += 1
+        week, wsrc, wtext = week_for(t, clause)
+        mag = abs(value)
+        if hedge == "range":
+            lo_, hi_ = max(low, 0.0), high
+        else:
+            lo_, hi_ = hedges.interval(mag, prec, hedge)
+        c = Claim(
+            start=sent_start + t.start, end=sent_start + end, text=text, sentence=sentence,
+            kind="amount", metric=metric,
+            subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
+            subject_source=(mention.how + "/" + how) if mention else "default",
+            direction=direction, direction_source=dsrc,
+            value=(-mag if direction == "outflow" else mag), low=lo_, high=hi_, hedge=hedge, hedge_text=hedge_text,
+            report_date=week, period_text=wtext, period_source=wsrc, run_weeks=run_weeks,
+        )
+        if daily is not None:
+            c.notes.append(f"daily or intra-week figure ('{daily.text}'); the reference is weekly")
+            c.period_source = "daily"
+        claims.append(c)
+
+    for t in targets:
+        clause = clause_of(t.start, cls)
+        if t.label == "PERCENT":
+            c = _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, previous)
+            if c:
+                claims.append(c)
+        elif t.label == "STREAK":
+            mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+            direction = t.data["direction"]
+            if direction is None:
+                direction, _ = direction_for(t, cues, clause, sentence)
+            week, wsrc, wtext = week_for(t, clause)
+            n = t.data["n"]
+            claims.append(Claim(
+                start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="streak",
+                metric="streak", subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
+                subject_source=(mention.how + "/" + how) if mention else "default", direction=direction,
+                direction_source="word" if direction else None, value=float(n), low=float(n), high=float(n),
+                report_date=week, period_text=wtext, period_source=wsrc, streak_kind=t.data["kind"],
+            ))
+        elif t.label == "RANK":
+            if not fund_context:
+                continue
+            c = _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous)
+            if c:
+                claims.append(c)
+    claims.sort(key=lambda c: c.start)
+    return claims
+
+
+def patterns_price_verb(before: str) -> bool:
+    from .lexicon import DEFAULT_PATTERNS
+
+    return bool(re.search(DEFAULT_PATTERNS["price_verb"], before, re.IGNORECASE))
+
+
+def _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, previous=None) -> Claim | None:
+    share = nearest(cues, ("share",), t, clause[0], clause[1], max_dist=45)
+    week, wsrc, wtext = week_for(t, clause)
+    hb = hedges.hedge_before(sentence[max(0, t.start - 40):t.start])
+    hedge, hedge_text = hb if hb else ("exact", None)
+    v, prec = t.data["value"], t.data["precision"]
+    if share is not None:
+        mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+        lo, hi = hedges.share_interval(v, prec, hedge)
+        tail = sentence[t.end:t.end + 60].lower()
+        of = "outflows" if re.search(r"outflow|withdraw|redemption|left|exodus", tail) else "inflows" if re.search(r"inflow|coming\s+in", tail) else "total"
+        if re.search(r"\b(?:aum|assets under management|assets|turnover|volume)\b", tail):
+            of = "other"
+        return Claim(
+            start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="percent",
+            metric="share", subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
+            subject_source=(mention.how + "/" + how) if mention else "default", value=v, low=lo, high=hi, hedge=hedge,
+            hedge_text=hedge_text, report_date=week, period_text=wtext, period_source=wsrc, share_of=of,
+        )
+    change = nearest(cues, ("pct_change",), t, clause[0], clause[1], max_dist=40)
+    metric_cue = nearest(cues, ("aum", "volume", "outflow", "inflow", "ytd", "run"), t, clause[0], clause[1], max_dist=80)
+    nc = nearest(cues, ("not_claim",), t, 0, len(sentence), max_dist=80)
+    if change is None or metric_cue is None or nc is not None:
+        return None
+    if metric_cue.label in ("aum", "volume"):
+        metric = metric_cue.label
+    else:
+        metric = "flow"
+    mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+    c = Claim(
+        start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="percent",
+        metric=metric, subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
+        subject_source=(mention.how + "/" + how) if mention else "default", value=None, hedge=hedge,
+        report_date=week, period_text=wtext, period_source=wsrc,
+    )
+    c.notes.append(f"percentage change ({t.text}, '{change.text}'): the reference holds levels, not changes")
+    return c
+
+
+def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous=None) -> Claim | None:
+    sup = t.data["sup"]
+    ctx = sentence[max(clause[0], t.start - 80):min(len(sentence), t.end + 40)].lower()
+    inner = t.text.lower()
+    metric = "flow"
+    if re.search(r"assets under management|\baum\b|\blevel\b|\bassets\b|holdings", ctx) and sup in ("lowest", "highest", "record"):
+        metric = "aum"
+    elif re.search(r"volume|turnover", inner) or (re.search(r"volume|turnover", ctx) and sup in ("lowest", "highest")):
+        metric = "volume"
+    elif re.search(r"\brun\b|\bwave\b|sustained|streak|weeks\b", inner) or re.search(r"run of outflows|run of inflows|this run", ctx):
+        metric = "flow_run"
+    if re.search(r"outflow|redemption|exit|withdraw|sell|drop|loss", inner):
+        direction = "outflow"
+    elif re.search(r"inflow|buying|haul", inner):
+        direction = "inflow"
+    elif metric in ("aum", "volume"):
+        direction = "low" if sup in ("lowest", "smallest", "weakest", "worst") else "high"
+    else:
+        d = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=120)
+        if d is None:
+            d = nearest(cues, ("outflow", "inflow"), t, 0, len(sentence), max_dist=200)
+        direction = d.label if d else None
+        if sup in ("lowest", "smallest", "weakest") and direction:
+            direction = "smallest-" + direction
+    anchor_text = t.data.get("anchor") or ("record" if "record" in inner else None)
+    anchor = periods.parse_anchor(anchor_text, article_report) if anchor_text else None
+    mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+    week, wsrc, wtext = week_for(t, clause)
+    c = Claim(
+        start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="rank", metric="rank",
+        subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
+        subject_source=(mention.how + "/" + how) if mention else "default", direction=direction,
+        value=float(t.data["n"]), low=float(t.data["n"]), high=float(t.data["n"]),
+        report_date=week, period_text=wtext, period_source=wsrc, rank_metric=metric,
+    )
+    if anchor:
+        an, words = anchor
+        c.window_text = an.how
+        c.window_start, c.window_end = an.start, an.end
+        c.window_kind = an.kind
+    return c

@@ -1,0 +1,203 @@
+"""The reference data: weekly CoinShares figures, one fact a row, with provenance.
+
+Schema (see ``corpus/reference/README.md``): report_date, dimension, entity, metric, value_usd_m,
+confidence, sources, note. :func:`load_reference` validates on load and raises
+:class:`~claimcheck.errors.ReferenceDataError` naming the file, the line and the problem.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .errors import ReferenceDataError
+from .model import Evidence
+
+REQUIRED = ("report_date", "dimension", "entity", "metric", "value_usd_m")
+OPTIONAL = ("confidence", "sources", "note")
+DIMENSIONS = ("total", "asset", "region", "provider")
+METRICS = ("flow", "flow_mtd", "flow_ytd", "flow_run", "aum", "volume")
+CONFIDENCE = ("agree", "single", "disputed", "")
+MAX_BYTES = 50 * 1024 * 1024  # a reference file larger than this is refused
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "corpus" / "reference"
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def subject_id(dimension: str, entity: str) -> str:
+    return "total" if dimension == "total" else f"{dimension}:{slug(entity)}"
+
+
+def bundled_files() -> list[Path]:
+    return sorted(BUNDLED_DIR.glob("*.csv"))
+
+
+def _read_one(path: Path) -> pd.DataFrame:
+    name = str(path)
+    if path.is_dir():
+        raise ReferenceDataError(f"{name}: is a directory; pass CSV files (e.g. {name}/*.csv)")
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise ReferenceDataError(f"{name}: cannot read ({e.strerror}); check the path") from None
+    if size == 0:
+        raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {','.join(REQUIRED + OPTIONAL)}")
+    if size > MAX_BYTES:
+        raise ReferenceDataError(f"{name}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit for reference data; split it or trim it")
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise ReferenceDataError(f"{name}:{line}: not UTF-8 text; save the file as UTF-8 CSV") from None
+    except OSError as e:
+        raise ReferenceDataError(f"{name}: cannot read ({e.strerror}); check the path") from None
+    if "\x00" in text:
+        raise ReferenceDataError(f"{name}:{text[: text.index(chr(0))].count(chr(10)) + 1}: NUL byte; this is not a CSV text file")
+    import io
+
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
+    except pd.errors.ParserError as e:
+        m = re.search(r"line (\d+)", str(e))
+        line = m.group(1) if m else "?"
+        raise ReferenceDataError(f"{name}:{line}: malformed CSV ({str(e).splitlines()[0]})") from None
+    except pd.errors.EmptyDataError:
+        raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {','.join(REQUIRED + OPTIONAL)}") from None
+    df.columns = [c.strip() for c in df.columns]
+    missing = [c for c in REQUIRED if c not in df.columns]
+    if missing:
+        raise ReferenceDataError(f"{name}:1: missing column(s) {', '.join(missing)}; the header needs {','.join(REQUIRED)}")
+    for c in OPTIONAL:
+        if c not in df.columns:
+            df[c] = ""
+    if df.empty:
+        raise ReferenceDataError(f"{name}:2: no data rows under the header")
+    df = df[list(REQUIRED + OPTIONAL)].copy()
+    df["src_file"] = name
+    df["src_line"] = range(2, len(df) + 2)
+    # line numbers follow the physical lines only when no field spans lines (the normal case)
+    _validate(df)
+    return df
+
+
+def _validate(df: pd.DataFrame) -> None:
+    for row in df.itertuples(index=False):
+        where = f"{row.src_file}:{row.src_line}"
+        try:
+            date.fromisoformat(row.report_date.strip())
+        except ValueError:
+            raise ReferenceDataError(f"{where}: report_date {row.report_date!r} is not an ISO date (YYYY-MM-DD)") from None
+        if row.dimension.strip() not in DIMENSIONS:
+            raise ReferenceDataError(f"{where}: unknown dimension {row.dimension!r}; expected one of {', '.join(DIMENSIONS)}")
+        if row.metric.strip() not in METRICS:
+            raise ReferenceDataError(f"{where}: unknown metric {row.metric!r}; expected one of {', '.join(METRICS)}")
+        if not row.entity.strip():
+            raise ReferenceDataError(f"{where}: empty entity; use All for the total")
+        try:
+            v = float(row.value_usd_m)
+        except ValueError:
+            raise ReferenceDataError(f"{where}: value_usd_m {row.value_usd_m!r} is not a number (signed millions of USD)") from None
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ReferenceDataError(f"{where}: value_usd_m {row.value_usd_m!r} is not a finite number")
+        if row.confidence.strip() not in CONFIDENCE:
+            raise ReferenceDataError(f"{where}: unknown confidence {row.confidence!r}; expected agree, single or disputed")
+
+
+def load_reference(paths: Iterable[str | Path] | None = None) -> "ReferenceData":
+    """Load and validate reference CSVs (the bundled corpus when ``paths`` is empty)."""
+    files = [Path(p) for p in paths] if paths else bundled_files()
+    if not files:
+        raise ReferenceDataError(f"{BUNDLED_DIR}: no reference CSV files found; reinstall claimcheck or pass --reference FILE")
+    frames = [_read_one(f) for f in files]
+    df = pd.concat(frames, ignore_index=True)
+    for c in ("report_date", "dimension", "entity", "metric", "confidence", "sources", "note"):
+        df[c] = df[c].str.strip()
+    df["value_usd_m"] = df["value_usd_m"].astype(float)
+    df["report_date"] = df["report_date"].map(date.fromisoformat)
+    df["subject"] = [subject_id(d, e) for d, e in zip(df["dimension"], df["entity"])]
+    key = ["report_date", "subject", "metric"]
+    dup = df[df.duplicated(key, keep=False)]
+    if not dup.empty:
+        for _, grp in dup.groupby(key, sort=False):
+            if grp["value_usd_m"].nunique() > 1:
+                a, b = grp.iloc[0], grp.iloc[1]
+                raise ReferenceDataError(
+                    f"{b.src_file}:{b.src_line}: duplicate key ({b.report_date}, {b.dimension}, {b.entity}, {b.metric}) "
+                    f"with value {b.value_usd_m:g}; {a.src_file}:{a.src_line} gives {a.value_usd_m:g}; keep one"
+                )
+        df = df.drop_duplicates(key, keep="first")
+    return ReferenceData(df.reset_index(drop=True), tuple(str(f) for f in files))
+
+
+@lru_cache(maxsize=1)
+def bundled_reference() -> "ReferenceData":
+    return load_reference(None)
+
+
+@dataclass
+class ReferenceData:
+    df: pd.DataFrame
+    files: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        self._index: dict[tuple[date, str, str], Evidence] = {}
+        self._names: dict[str, str] = {}
+        for r in self.df.itertuples(index=False):
+            ev = Evidence(r.report_date, r.subject, r.metric, float(r.value_usd_m), r.confidence or None,
+                          r.sources.split() if r.sources else [], r.note or None)
+            self._index[(r.report_date, r.subject, r.metric)] = ev
+            self._names.setdefault(r.subject, r.entity)
+        self.report_dates: list[date] = sorted({k[0] for k in self._index})
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    @property
+    def first_report(self) -> date:
+        return self.report_dates[0]
+
+    @property
+    def latest_report(self) -> date:
+        return self.report_dates[-1]
+
+    def get(self, report_date: date | None, subject: str, metric: str) -> Evidence | None:
+        if report_date is None:
+            return None
+        return self._index.get((report_date, subject, metric))
+
+    def series(self, subject: str, metric: str) -> dict[date, Evidence]:
+        return {k[0]: v for k, v in self._index.items() if k[1] == subject and k[2] == metric}
+
+    def rows(self) -> Iterable[Evidence]:
+        return self._index.values()
+
+    def entity_name(self, subject: str) -> str:
+        return self._names.get(subject, subject)
+
+    def subjects(self) -> dict[str, tuple[str, str]]:
+        """subject id -> (dimension, entity name)."""
+        out = {}
+        for r in self.df.itertuples(index=False):
+            out.setdefault(r.subject, (r.dimension, r.entity))
+        return out
+
+    def covers(self, d: date) -> bool:
+        """Whether ``d`` lies within the span of the data (gaps included)."""
+        return self.first_report <= d <= self.latest_report
+
+
+def mondays(start: date, end: date) -> list[date]:
+    """Every Monday from ``start`` to ``end`` inclusive (both Mondays)."""
+    out, d = [], start
+    while d <= end:
+        out.append(d)
+        d += timedelta(days=7)
+    return out

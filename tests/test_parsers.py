@@ -1,0 +1,121 @@
+"""Table-driven tests of the pure parsers: amounts, hedges, periods."""
+from datetime import date
+
+import pytest
+
+from claimcheck.parse import hedges, numbers, periods
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    ("$1.7B", 1700, 50),
+    ("$1.73bn", 1730, 5),
+    ("US$630m", 630, 5),
+    ("1.09 billion dollars", 1090, 5),
+    ("$500,000", 0.5, 0.05),
+    ("$0.5 million", 0.5, 0.05),
+    ("USD 630 million", 630, 5),
+    ("+$32.5 million", 32.5, 0.05),
+    ("-$11.1 million", -11.1, 0.05),
+    ("Two Billion Dollars", 2000, 500),
+    ("$ 64 million", 64, 0.5),
+    ("US$ 1,6 million", 1.6, 0.05),
+    ("US$ 300 thousand", 0.3, 0.05),
+    ("4 billion USD", 4000, 500),
+    ("28 million US dollars", 28, 0.5),
+    ("$952M", 952, 0.5),
+    ("$600 million", 600, 50),
+    ("half a billion dollars", 500, 250),
+    ("$2.17 billion", 2170, 5),
+    ("1.2 billion USD", 1200, 50),
+    ("$70,000", 0.07, 0.005),
+])
+def test_parse_amount(text, value, precision):
+    a = numbers.parse_amount(text)
+    assert a is not None
+    assert a.value == pytest.approx(value)
+    assert a.precision == pytest.approx(precision)
+    assert a.text.strip() == text.strip()
+
+
+@pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high"])
+def test_no_amount(text):
+    assert numbers.parse_amount(text) is None
+
+
+@pytest.mark.parametrize("prefix,kind", [
+    ("recorded approximately ", "approx"), ("about ", "approx"), ("around ", "approx"), ("roughly ", "approx"),
+    ("some ", "approx"), ("nearly ", "nearly"), ("almost ", "nearly"), ("close to ", "nearly"), ("over ", "over"),
+    ("more than ", "over"), ("above ", "over"), ("at least ", "at_least"), ("under ", "under"), ("less than ", "under"),
+    ('outflows of "over ', "over"), ("inflows of ", None), ("Bitcoin ", None),
+])
+def test_hedge_before(prefix, kind):
+    got = hedges.hedge_before(prefix)
+    assert (got[0] if got else None) == kind
+
+
+@pytest.mark.parametrize("value,precision,hedge,low,high", [
+    (1700, 50, "exact", 1650, 1750),
+    (1700, 50, "approx", 1615, 1785),
+    (3800, 50, "approx", 3610, 3990),
+    (1500, 50, "nearly", 1350, 1550),
+    (1000, 500, "under", 0, 1000),
+    (1000, 500, "at_least", 1000, float("inf")),
+])
+def test_interval(value, precision, hedge, low, high):
+    lo, hi = hedges.interval(value, precision, hedge)
+    assert lo == pytest.approx(low) and hi == pytest.approx(high)
+
+
+def test_over_is_strict():
+    lo, hi = hedges.interval(1000, 500, "over")
+    assert lo > 1000 and hi == float("inf")
+
+
+@pytest.mark.parametrize("text,article,expected", [
+    ("As of January 26, 2026, in the East", date(2026, 1, 26), date(2026, 1, 26)),
+    ("as of the week ending January 26, global", date(2026, 1, 26), date(2026, 1, 26)),
+    ("From November 15 to 21, $1.94 billion", date(2025, 11, 24), date(2025, 11, 24)),
+    ("in the seven days through May 15", date(2026, 5, 18), date(2026, 5, 18)),
+    ("reversing the inflow of the previous week", date(2026, 1, 26), date(2026, 1, 19)),
+    ("in the week to June 13", date(2025, 6, 16), date(2025, 6, 16)),
+    ("for the week ended Friday, October 3", date(2025, 10, 6), date(2025, 10, 6)),
+])
+def test_week_cues(text, article, expected):
+    cues = periods.week_cues(text, article)
+    assert cues and cues[0].report_date == expected
+
+
+@pytest.mark.parametrize("text,start,end,kind", [
+    ("the largest single-week outflow since mid-November 2025", date(2025, 11, 10), date(2025, 11, 20), "since"),
+    ("the largest since the October crash", date(2025, 10, 10), date(2025, 10, 10), "since"),
+    ("the third-largest outflow of 2026", date(2026, 1, 1), date(2026, 12, 31), "within"),
+    ("a record", None, None, "all"),
+    ("the lowest volume since July 2025", date(2025, 7, 1), date(2025, 7, 31), "since"),
+    ("the lowest since April", date(2025, 4, 1), date(2025, 4, 30), "since"),
+])
+def test_anchor(text, start, end, kind):
+    anchor, _ = periods.parse_anchor(text, date(2026, 1, 26))
+    assert (anchor.start, anchor.end, anchor.kind) == (start, end, kind)
+
+
+@pytest.mark.parametrize("d,report", [
+    (date(2026, 1, 26), date(2026, 1, 26)),  # Monday: the report itself
+    (date(2026, 1, 27), date(2026, 1, 26)),  # published Tuesday
+    (date(2026, 2, 1), date(2026, 1, 26)),   # Sunday
+])
+def test_report_for_publication(d, report):
+    assert periods.report_for_publication(d) == report
+
+
+@pytest.mark.parametrize("d,report", [
+    (date(2026, 1, 23), date(2026, 1, 26)),  # the Friday the week ended
+    (date(2026, 1, 26), date(2026, 1, 26)),  # the report's own Monday
+    (date(2026, 1, 24), date(2026, 1, 26)),
+])
+def test_report_for_week_ending(d, report):
+    assert periods.report_for_week_ending(d) == report
+
+
+def test_article_date_from_dateline():
+    d, how = periods.article_date_from_text("LONDON, June 16, 2025 - CoinShares said")
+    assert d == date(2025, 6, 16) and "dateline" in how
