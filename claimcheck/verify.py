@@ -178,6 +178,8 @@ class Verifier:
         if out:
             return out
         R, n = claim.report_date, int(claim.value or 0)
+        if claim.streak_kind == "days":
+            return Verdict(claim, "unverified", "a streak of days; the reference holds weekly reports only")
         series = self.ref.series(claim.subject, "flow")
         d = claim.direction
         if d not in ("inflow", "outflow"):

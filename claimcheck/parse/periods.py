@@ -102,6 +102,7 @@ PREVIOUS_WEEK_RE = re.compile(
     r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b",
     re.IGNORECASE,
 )
+THIS_WEEK_RE = re.compile(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)", re.IGNORECASE)
 WEEK_ENDING_RE = re.compile(
     rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
     rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
@@ -139,6 +140,8 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             value = nearest_year(value.month, value.day, article_report) or value
         out.append(WeekCue(m.start(), m.end(), m.group(0), report_for_week_ending(value), "text"))
     if article_report:
+        for m in THIS_WEEK_RE.finditer(text):
+            out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
         for m in PREVIOUS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report - timedelta(days=7), "previous-week"))
     return sorted(out, key=lambda c: c.start)

@@ -22,6 +22,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+in\s+(?P<card3>{_CARD})\s+weeks\b"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
+        rf"|\b(?P<days>{_CARD})\s+(?:consecutive\s+|straight\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b"
     ),
     "rank": (
         rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest)\b"
@@ -30,6 +31,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:a|the|new)\s+record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
         r"|\b(?:record|all-time)\s+(?:high|low)\b"
+        r"|\b(?:a|an|new|fresh)\s+(?:20\d\d|year-to-date|YTD|multi-month|\w+-month|\w+-week|yearly|annual)\s+(?:high|low)\b"
     ),
     "percent": r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per\s+cent\b)",
     # --- modifiers ------------------------------------------------------------------------------
@@ -40,7 +42,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"headed\s+the\s+other\s+way|offloaded|liquidated|reduced|cut|shrinking|dropped|outgoing)\b|(?<!\w)down\s+(?=(?:US\$|\$|USD))"
     ),
     "inflow": (
-        r"\b(?:in-?flows?|net\s+inflows?|attract(?:ed|s|ing)?|add(?:ed|s|ing)?|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
+        r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
         r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
         r"gathered|collected|netted|welcomed|inbound|entered|entering|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
@@ -68,12 +70,12 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|it|that|the\s+total)\b|"
         r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"
     ),
-    "pct_change": r"\b(?:fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
+    "pct_change": r"\b(?:decline|drop|fall|rise|increase|decrease|jump|slump|plunge|surge|gain|fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
     "not_claim": (
         r"\bprices?\b|\bpriced\b|\btrad(?:ing|ed|es)\s+(?:at|around|near|above|below)\b|\bchanging\s+hands\b|\bclosed\s+at\b|\bbarrel\b|\bper\s+(?:coin|token|share)\b|"
         r"\bmarket\s+cap(?:italisation|italization)?\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
         r"\bfunding\s+round\b|\brevenue\b|\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
-        r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bIDR\b|\bhigh\s+of\b|\blow\s+of\b|\bsettled\s+around\b"
+        r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bhigh\s+of\b|\blow\s+of\b|\bsettled\s+around\b"
     ),
     "price_verb": r"\b(?:fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|traded|recovered|steadied|drops|falls|rises)\s+(?:\w+\s+){0,2}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
 }

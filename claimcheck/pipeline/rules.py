@@ -26,7 +26,7 @@ CARDINALS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as)\b"
+    r";|\s[—–]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following)\b|(?<!such)\s+as\s+(?=[A-Z])"
     r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
 )
 FUND_CONTEXT_RE = re.compile(
@@ -94,6 +94,9 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         if g.get("card3"):
             n, kind = to_int(g["card3"]), "first"
             direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
+        if g.get("days"):
+            n, kind = to_int(g["days"]), "days"
+            direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow"
         if g.get("card4"):
             n, kind = to_int(g["card4"]), "ended"
             d = (g.get("end_dir") or "").lower()
@@ -180,15 +183,24 @@ def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], se
                  previous: list[Mention] | None = None, sentence_text: str | None = None) -> tuple[Mention | None, str]:
     lo, hi = clause
     before = [m for m in mentions if lo <= m.start and m.end <= t.start]
+    if sum(m.subject.startswith("provider:") for m in mentions) >= 3:
+        # "managers such as BlackRock, Bitwise, Fidelity and 21Shares": a list is not the subject
+        mentions = [m for m in mentions if not m.subject.startswith("provider:")]
+        before = [m for m in mentions if lo <= m.start and m.end <= t.start]
     if before:
         last = before[-1]
-        # "US spot Bitcoin ETFs": an asset named right beside a region or provider wins
-        close = [m for m in before if last.start - m.end <= 12 and m is not last] + [last]
-        assets = [m for m in close if m.subject.startswith("asset:")]
-        return (assets[-1] if assets else last), "clause-before"
+        # a compound noun phrase ("US spot Bitcoin ETFs", "US-listed digital asset products"):
+        # the specific subject wins over the total, an asset over a region or provider
+        close = [m for m in before if 0 <= last.start - m.end <= 12 and m is not last] + [last]
+        specific = [m for m in close if m.subject != "total"]
+        assets = [m for m in specific if m.subject.startswith("asset:")]
+        return (assets[-1] if assets else specific[-1] if specific else last), "clause-before"
     after = [m for m in mentions if m.start >= t.end and m.end <= hi and m.start - t.end <= 80]
     if after:
         return after[0], "clause-after"
+    head = [m for m in mentions if m.start >= t.end and m.start - t.end <= 25]
+    if head:  # "At $521M, Bitcoin took the bulk"
+        return head[0], "next-clause"
     earlier = [m for m in mentions if m.end <= lo]
     if earlier:
         return earlier[-1], "sentence-before"
@@ -205,9 +217,9 @@ def _range_pairs(sentence: str, amounts: list[Target]) -> dict[int, int]:
     for i in range(len(amounts) - 1):
         a, b = amounts[i], amounts[i + 1]
         mid = sentence[a.end:b.start]
-        pre = sentence[max(0, a.start - 12):a.start].lower()
+        pre = sentence[max(0, a.start - 25):a.start].lower()
         if re.fullmatch(r"\s*(?:to|-|–|and)\s*", mid):
-            if re.search(r"\bfrom\s+$", pre) and "between" not in pre:
+            if re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?$", pre) and "between" not in pre:
                 continue
             if mid.strip() == "and" and "between" not in pre:
                 continue
@@ -252,7 +264,11 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     pairs = _range_pairs(sentence, amounts)
     paired_second = set(pairs.values())
     resp = _respectively(sentence, mentions, [a for i, a in enumerate(amounts) if i not in paired_second])
-    fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context
+    flow_cues = [c for c in cues if c.label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume")]
+    fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context or bool(flow_cues)
+    # cues inside a streak or rank phrase ("first outflows in four weeks") modify that phrase only
+    inner = [(t.start, t.end) for t in targets if t.label in ("STREAK", "RANK")]
+    cues = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in inner)]
     week_cues = [c for c in cues if c.label == "week"]
 
     def week_for(t: Target, clause: tuple[int, int]) -> tuple[date | None, str, str | None]:
@@ -273,15 +289,19 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         before = sentence[max(clause[0], t.start - 60):t.start]
         after = sentence[t.end:min(clause[1], t.end + 30)]
         # --- not a claim? -----------------------------------------------------------------------
-        nc = nearest(cues, ("not_claim",), t, clause[0], clause[1], after_weight=1.0, max_dist=45)
+        nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=45) or nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
-        metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], clause[1], max_dist=80)
+        metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80) \
+            or nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
         if metric_cue is None:
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
-        if not a.scaled:
-            if a.value < 1 and (nc or patterns_price_verb(before) or not (direction_cue or metric_cue)):
+        if not a.scaled and a.value < 1:
+            # plain dollars: fund flows are never below $10,000; prices and levels are excluded
+            if abs(a.value) < 0.01 or nc or patterns_price_verb(before):
+                continue
+            if not (direction_cue or metric_cue or any(c.label in ("outflow", "inflow") for c in cues)):
                 continue
         elif nc and not direction_cue and not metric_cue:
             continue
@@ -362,7 +382,10 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 report_date=week, period_text=wtext, period_source=wsrc, streak_kind=t.data["kind"],
             ))
         elif t.label == "RANK":
-            if not fund_context:
+            # "among the largest" is no rank claim; a rank needs flow vocabulary, not just a name
+            if re.search(r"\bamong\s+$", sentence[max(0, t.start - 8):t.start], re.I):
+                continue
+            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues):
                 continue
             c = _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous)
             if c:
@@ -398,7 +421,7 @@ def _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, pr
         )
     change = nearest(cues, ("pct_change",), t, clause[0], clause[1], max_dist=40)
     metric_cue = nearest(cues, ("aum", "volume", "outflow", "inflow", "ytd", "run"), t, clause[0], clause[1], max_dist=80)
-    nc = nearest(cues, ("not_claim",), t, 0, len(sentence), max_dist=80)
+    nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=60)
     if change is None or metric_cue is None or nc is not None:
         return None
     if metric_cue.label in ("aum", "volume"):
