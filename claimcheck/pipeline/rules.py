@@ -27,7 +27,7 @@ CARDINALS = {
 }
 CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following)\b|(?<!such)\s+as\s+(?=[A-Z])"
-    r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
+    r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\s(?:after|following)\s|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
 )
 FUND_CONTEXT_RE = re.compile(
     r"\b(?:fund|funds|ETPs?|ETFs?|products?|CoinShares|investment|investors|flows?|inflows?|outflows?|redemptions?|withdraw\w*|AuM|AUM|assets|vehicles|exchange-traded)\b",
@@ -228,23 +228,37 @@ def _range_pairs(sentence: str, amounts: list[Target]) -> dict[int, int]:
 
 
 def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target]) -> dict[int, Mention]:
-    if "respectively" not in sentence.lower() or len(amounts) < 2:
+    """Pair "A, B and C saw $x, $y and $z respectively": amount index -> subject mention."""
+    m = re.search(r"\brespectively\b", sentence, re.IGNORECASE)
+    if not m or len(amounts) < 2:
         return {}
-    first = amounts[0].start
-    subs = []
-    for m in mentions:
-        if m.end <= first and (not subs or subs[-1].subject != m.subject):
-            subs.append(m)
-    subs = subs[-len(amounts):]
-    if len(subs) != len(amounts):
+    before = [i for i, a in enumerate(amounts) if a.end <= m.start()]
+    if not before:
         return {}
-    return {i: s for i, s in enumerate(subs)}
+    group = [before[-1]]
+    for i in reversed(before[:-1]):
+        gap = sentence[amounts[i].end:amounts[group[0]].start]
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
+            group.insert(0, i)
+        else:
+            break
+    if len(group) < 2:
+        return {}
+    first = amounts[group[0]].start
+    subs: list[Mention] = []
+    for x in mentions:
+        if x.end <= first and (not subs or subs[-1].subject != x.subject):
+            subs.append(x)
+    subs = subs[-len(group):]
+    if len(subs) != len(group):
+        return {}
+    return {i: s for i, s in zip(group, subs)}
 
 
 def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence: str) -> tuple[str | None, str | None]:
     c = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], after_weight=1.2, max_dist=90)
     if c is None:
-        c = nearest(cues, ("outflow", "inflow"), t, 0, len(sentence), after_weight=1.2, max_dist=140)
+        c = nearest(cues, ("outflow", "inflow"), t, 0, clause[0], max_dist=140)
     if c is None:
         return None, None
     return c.label, "word"
@@ -263,7 +277,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     amounts = [t for t in targets if t.label == "AMOUNT"]
     pairs = _range_pairs(sentence, amounts)
     paired_second = set(pairs.values())
-    resp = _respectively(sentence, mentions, [a for i, a in enumerate(amounts) if i not in paired_second])
+    resp = _respectively(sentence, mentions, amounts)
     flow_cues = [c for c in cues if c.label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume")]
     fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context or bool(flow_cues)
     # cues inside a streak or rank phrase ("first outflows in four weeks") modify that phrase only
@@ -280,7 +294,6 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             return c.data["report_date"], src, c.text
         return article_report, period_source, None
 
-    resp_index = 0
     for i, t in enumerate(amounts):
         if i in paired_second:
             continue
@@ -303,6 +316,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 continue
             if not (direction_cue or metric_cue or any(c.label in ("outflow", "inflow") for c in cues)):
                 continue
+            if abs(a.value) <= 0.2 and not nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=30):
+                continue  # "$70,000": a coin price, not a flow
         elif nc and not direction_cue and not metric_cue:
             continue
         if not fund_context:
@@ -327,6 +342,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric_cue is not None:
             metric = {"ytd": "flow_ytd", "mtd": "flow_mtd", "run": "flow_run", "aum": "aum", "volume": "volume"}[metric_cue.label]
             run_weeks = metric_cue.data.get("weeks")
+        if metric == "flow" and i > 0 and re.fullmatch(r"\s*to\s*", sentence[amounts[i - 1].end:t.start]) and claims \
+                and claims[-1].end == sent_start + amounts[i - 1].end:
+            metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
         # --- direction ---------------------------------------------------------------------------
         if a.signed:
@@ -336,11 +354,10 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         else:
             direction, dsrc = direction_for(t, cues, clause, sentence)
         # --- subject -----------------------------------------------------------------------------
-        if resp and resp_index in resp:
-            mention, how = resp[resp_index], "respectively"
+        if i in resp:
+            mention, how = resp[i], "respectively"
         else:
             mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
-        resp_index += 1
         week, wsrc, wtext = week_for(t, clause)
         mag = abs(value)
         if hedge == "range":
@@ -444,7 +461,7 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     ctx = sentence[max(clause[0], t.start - 80):min(len(sentence), t.end + 40)].lower()
     inner = t.text.lower()
     metric = "flow"
-    if re.search(r"assets under management|\baum\b|\blevel\b|\bassets\b|holdings", ctx) and sup in ("lowest", "highest", "record"):
+    if re.search(r"assets under management|\baum\b|\blevel\b|holdings", ctx) and sup in ("lowest", "highest", "record"):
         metric = "aum"
     elif re.search(r"volume|turnover", inner) or (re.search(r"volume|turnover", ctx) and sup in ("lowest", "highest")):
         metric = "volume"
