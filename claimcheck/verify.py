@@ -38,6 +38,12 @@ def _d(x: date | None) -> str:
     return x.isoformat() if x else "?"
 
 
+def _weeks_text(weeks: list[date]) -> str:
+    if len(weeks) <= 6:
+        return ", ".join(_d(w) for w in weeks)
+    return f"{len(weeks)} weeks between {_d(weeks[0])} and {_d(weeks[-1])}"
+
+
 def _weeks_back(end: date, n: int) -> list[date]:
     return [end - WEEK * k for k in range(n)]
 
@@ -149,7 +155,7 @@ class Verifier:
             alt = self._alternative(claim)
             what = f"no {claim.metric} row for {self._name(claim.subject)} in the report of {_d(R)}"
             if missing:
-                what += f"; a sum would need the missing weeks {', '.join(_d(m) for m in missing)}"
+                what += f"; a sum would need the missing weeks {_weeks_text(missing)}"
             reason = what + (f"; {self._alt_text(alt)}" if alt else "")
             return Verdict(claim, "unverified", reason, alternative=alt, missing_weeks=missing)
         claimed = claim.value

@@ -65,7 +65,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b",
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
-    "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
+    "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
     "share": (
         r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|it|that|the\s+total)\b|"
         r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"
