@@ -47,6 +47,7 @@ class GoldClaim:
     start: int | None = None  # the quote's character range in the article, once located
     end: int | None = None
     unlocated: str | None = None  # why it could not be located
+    shared: bool = False  # located on a range an earlier gold line of the same sentence and quote has
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any], line: int = 0, where: str = "<gold>") -> "GoldClaim":
@@ -76,6 +77,7 @@ class GoldClaim:
             "article": self.article, "line": self.line, "quote": self.quote, "sentence": self.sentence,
             "subject": self.subject, "metric": self.metric, "verdict": self.verdict_text(),
             "start": self.start, "end": self.end, **({"unlocated": self.unlocated} if self.unlocated else {}),
+            **({"shared_range": True} if self.shared else {}),
             **{k: self.extra[k] for k in ("period", "value_usd_m", "qualifier", "note") if k in self.extra},
         }
 
@@ -200,13 +202,15 @@ def locate(gold: Sequence[GoldClaim], texts: Mapping[str, str]) -> list[GoldClai
     """Set ``start``/``end`` of each gold claim in its article's text; return those not found.
 
     When the same sentence and quote occur several times, successive gold lines take successive
-    occurrences.
+    occurrences; lines beyond the number of occurrences share the last one (``shared``), so that
+    two claims written as one phrase are two gold claims on one range.
     """
     taken: Counter = Counter()
     cache: dict[tuple[str, str, str], list[tuple[int, int]]] = {}
     missing: list[GoldClaim] = []
     for g in gold:
         g.start = g.end = g.unlocated = None
+        g.shared = False
         text = texts.get(g.article)
         if text is None:
             g.unlocated = f"no article file for {g.article!r}"
@@ -222,11 +226,12 @@ def locate(gold: Sequence[GoldClaim], texts: Mapping[str, str]) -> list[GoldClai
             sent_found = bool(_occurrences(text, g.sentence))
             g.unlocated = "quote not found in the sentence" if sent_found else "sentence not found in the article"
             missing.append(g)
-        elif k >= len(ranges):
-            g.unlocated = f"gold line {k + 1} for this sentence and quote, but they occur only {len(ranges)} time(s)"
-            missing.append(g)
         else:
-            g.start, g.end = ranges[k]
+            # more gold lines than occurrences: several claims on one span ("Switzerland and
+            # Germany also recorded their largest inflows ever"); the extra lines share the last
+            g.start, g.end = ranges[min(k, len(ranges) - 1)]
+            if k >= len(ranges):
+                g.shared = True
     return missing
 
 
@@ -418,7 +423,8 @@ def score(gold: Sequence[GoldClaim], predicted: Mapping[str, Sequence[Verdict | 
     data = {
         "articles": len(set(preds) | set(by_article)),
         "articles_with_gold": len(by_article),
-        "extraction": {"gold": n_gold, "gold_lines": len(gold), "unlocated": len(unloc), "predicted": n_pred,
+        "extraction": {"gold": n_gold, "gold_lines": len(gold), "unlocated": len(unloc),
+                       "shared_range": sum(g.shared for g in located), "predicted": n_pred,
                        "matched": n_match, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)},
         "subject": _acc(subj_ok, n_match),
         "metric": _acc(metric_ok, n_match),
