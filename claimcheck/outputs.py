@@ -12,7 +12,7 @@ import io
 import json
 import os
 import shutil
-import sys
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Iterable
@@ -187,6 +187,7 @@ class OutputStream:
             self.out.flush()
             if self.path is not None:
                 os.fsync(self.out.fileno())
+                os.chmod(self.tmp, file_mode(self.path))
                 self.out.close()
                 os.replace(self.tmp, self.path)
                 self.tmp = None
@@ -239,9 +240,22 @@ def render_reports(reports: Iterable, fmt: str) -> str:
     return buf.getvalue()
 
 
+def file_mode(path: Path) -> int:
+    """The permissions an output file gets: those of the file it replaces, else the usual
+    0666 minus the umask (a temporary file from :mod:`tempfile` is 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_reports(reports: Iterable, path: Path, fmt: str) -> None:
+    mode = file_mode(Path(path))
     write_atomic(path, render_reports(reports, fmt))
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass
 
-
-def stdout_stream() -> IO[str]:
-    return sys.stdout

@@ -6,6 +6,9 @@ confidence, sources, note. :func:`load_reference` validates on load and raises
 """
 from __future__ import annotations
 
+import csv
+import io
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,7 +18,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from .errors import ReferenceDataError
+from .errors import ReferenceDataError, show
 from .model import Evidence
 
 REQUIRED = ("report_date", "dimension", "entity", "metric", "value_usd_m")
@@ -39,7 +42,17 @@ def bundled_files() -> list[Path]:
     return sorted(BUNDLED_DIR.glob("*.csv"))
 
 
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+HEADER_HINT = ",".join(REQUIRED + OPTIONAL)
+
+
 def _read_one(path: Path) -> pd.DataFrame:
+    """One reference CSV, checked: its rows as strings with the file and the physical line of each.
+
+    The size is checked before anything is read; the rows are read with the ``csv`` module, so a
+    line number counts blank lines and lines inside quoted fields, as an editor does.
+    """
     name = str(path)
     if path.is_dir():
         raise ReferenceDataError(f"{name}: is a directory; pass CSV files (e.g. {name}/*.csv)")
@@ -47,43 +60,64 @@ def _read_one(path: Path) -> pd.DataFrame:
         size = path.stat().st_size
     except OSError as e:
         raise ReferenceDataError(f"{name}: cannot read ({e.strerror}); check the path") from None
-    if size == 0:
-        raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {','.join(REQUIRED + OPTIONAL)}")
     if size > MAX_BYTES:
         raise ReferenceDataError(f"{name}: {size // (1024 * 1024)} MB is larger than the {MAX_BYTES // (1024 * 1024)} MB limit for reference data; split it or trim it")
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise ReferenceDataError(f"{name}: cannot read ({e.strerror}); check the path") from None
+    if len(raw) > MAX_BYTES:  # a file that grew, or a device
+        raise ReferenceDataError(f"{name}: larger than the {MAX_BYTES // (1024 * 1024)} MB limit for reference data; split it or trim it")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReferenceDataError(f"{name}:1: UTF-16 text; save the file as UTF-8 CSV")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise ReferenceDataError(f"{name}:{line}: NUL byte; this is not a CSV text file")
+    try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise ReferenceDataError(f"{name}:{line}: not UTF-8 text; save the file as UTF-8 CSV") from None
-    except OSError as e:
-        raise ReferenceDataError(f"{name}: cannot read ({e.strerror}); check the path") from None
-    if "\x00" in text:
-        raise ReferenceDataError(f"{name}:{text[: text.index(chr(0))].count(chr(10)) + 1}: NUL byte; this is not a CSV text file")
-    import io
-
+        raise ReferenceDataError(f"{name}:{line}: not UTF-8 text (byte 0x{raw[e.start]:02x}); save the file as UTF-8 CSV") from None
+    if not text.strip():
+        raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {HEADER_HINT}")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    line = 1
     try:
-        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=True)
-    except pd.errors.ParserError as e:
-        m = re.search(r"line (\d+)", str(e))
-        line = m.group(1) if m else "?"
-        raise ReferenceDataError(f"{name}:{line}: malformed CSV ({str(e).splitlines()[0]})") from None
-    except pd.errors.EmptyDataError:
-        raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {','.join(REQUIRED + OPTIONAL)}") from None
-    df.columns = [c.strip() for c in df.columns]
-    missing = [c for c in REQUIRED if c not in df.columns]
-    if missing:
-        raise ReferenceDataError(f"{name}:1: missing column(s) {', '.join(missing)}; the header needs {','.join(REQUIRED)}")
+        for rec in reader:
+            start, line = line, reader.line_num + 1  # this record began at ``start``
+            if not rec or (len(rec) == 1 and not rec[0].strip()):
+                continue  # a blank line
+            if header is None:
+                header = [c.strip() for c in rec]
+                hline = start
+                dup = sorted({c for c in header if header.count(c) > 1 and c})
+                if dup:
+                    raise ReferenceDataError(f"{name}:{start}: column {show(dup[0])} appears twice in the header; the header needs {HEADER_HINT}")
+                missing = [c for c in REQUIRED if c not in header]
+                if missing:
+                    raise ReferenceDataError(f"{name}:{start}: missing column(s) {', '.join(missing)}; the header needs {','.join(REQUIRED)}")
+                continue
+            if len(rec) != len(header):
+                raise ReferenceDataError(f"{name}:{start}: {len(rec)} fields where the header has {len(header)}; check the commas and quotes")
+            rows.append(rec)
+            lines.append(start)
+    except csv.Error as e:
+        raise ReferenceDataError(f"{name}:{line}: malformed CSV ({e}); check the quotes") from None
+    if header is None:
+        raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {HEADER_HINT}")
+    if not rows:
+        raise ReferenceDataError(f"{name}:{hline + 1}: no data rows under the header")
+    df = pd.DataFrame(rows, columns=header, dtype=str)
     for c in OPTIONAL:
         if c not in df.columns:
             df[c] = ""
-    if df.empty:
-        raise ReferenceDataError(f"{name}:2: no data rows under the header")
     df = df[list(REQUIRED + OPTIONAL)].copy()
     df["src_file"] = name
-    df["src_line"] = range(2, len(df) + 2)
-    # line numbers follow the physical lines only when no field spans lines (the normal case)
+    df["src_line"] = lines
     _validate(df)
     return df
 
@@ -91,24 +125,26 @@ def _read_one(path: Path) -> pd.DataFrame:
 def _validate(df: pd.DataFrame) -> None:
     for row in df.itertuples(index=False):
         where = f"{row.src_file}:{row.src_line}"
+        d = row.report_date.strip()
         try:
-            date.fromisoformat(row.report_date.strip())
+            if not _DATE_RE.fullmatch(d):
+                raise ValueError
+            date.fromisoformat(d)
         except ValueError:
-            raise ReferenceDataError(f"{where}: report_date {row.report_date!r} is not an ISO date (YYYY-MM-DD)") from None
+            raise ReferenceDataError(f"{where}: report_date {show(row.report_date)} is not an ISO date (YYYY-MM-DD)") from None
         if row.dimension.strip() not in DIMENSIONS:
-            raise ReferenceDataError(f"{where}: unknown dimension {row.dimension!r}; expected one of {', '.join(DIMENSIONS)}")
+            raise ReferenceDataError(f"{where}: unknown dimension {show(row.dimension)}; expected one of {', '.join(DIMENSIONS)}")
         if row.metric.strip() not in METRICS:
-            raise ReferenceDataError(f"{where}: unknown metric {row.metric!r}; expected one of {', '.join(METRICS)}")
+            raise ReferenceDataError(f"{where}: unknown metric {show(row.metric)}; expected one of {', '.join(METRICS)}")
         if not row.entity.strip():
             raise ReferenceDataError(f"{where}: empty entity; use All for the total")
-        try:
-            v = float(row.value_usd_m)
-        except ValueError:
-            raise ReferenceDataError(f"{where}: value_usd_m {row.value_usd_m!r} is not a number (signed millions of USD)") from None
-        if v != v or v in (float("inf"), float("-inf")):
-            raise ReferenceDataError(f"{where}: value_usd_m {row.value_usd_m!r} is not a finite number")
+        v = row.value_usd_m.strip()
+        if not _NUMBER_RE.fullmatch(v):
+            raise ReferenceDataError(f"{where}: value_usd_m {show(row.value_usd_m)} is not a number (signed millions of USD, e.g. -1730 or 33.5)")
+        if not math.isfinite(float(v)):
+            raise ReferenceDataError(f"{where}: value_usd_m {show(row.value_usd_m)} is not a finite number")
         if row.confidence.strip() not in CONFIDENCE:
-            raise ReferenceDataError(f"{where}: unknown confidence {row.confidence!r}; expected agree, single or disputed")
+            raise ReferenceDataError(f"{where}: unknown confidence {show(row.confidence)}; expected agree, single or disputed")
 
 
 def load_reference(paths: Iterable[str | Path] | None = None) -> "ReferenceData":

@@ -67,16 +67,22 @@ def interval(value: float, precision: float, hedge: str) -> tuple[float, float]:
 
 
 def share_interval(value: float, precision: float, hedge: str) -> tuple[float, float]:
-    """Interval of a percentage ("63%", "about 97%", "over 95%", "nearly all")."""
+    """Interval of a percentage ("63%", "about 97%", "over 95%", "nearly all").
+
+    Bounded by 0 and 100, except that a share written above 100 % (a part larger than a net total
+    that other parts offset) keeps its own value: the interval is never inverted.
+    """
+    cap = 100.0 if value <= 100.0 else math.inf
     if hedge == "approx":
         d = max(precision, SHARE_APPROX_POINTS)
-        return (max(value - d, 0.0), min(value + d, 100.0))
-    if hedge == "nearly":
-        return (max(value - 2 * SHARE_APPROX_POINTS, 0.0), value + precision)
-    if hedge == "over":
-        return (value, 100.0)
-    if hedge == "at_least":
-        return (value, 100.0)
-    if hedge == "under":
-        return (0.0, value)
-    return (max(value - precision, 0.0), min(value + precision, 100.0))
+        lo, hi = value - d, value + d
+    elif hedge == "nearly":
+        lo, hi = value - 2 * SHARE_APPROX_POINTS, value + precision
+    elif hedge in ("over", "at_least"):
+        lo, hi = value, cap
+    elif hedge == "under":
+        lo, hi = 0.0, value
+    else:
+        lo, hi = value - precision, value + precision
+    lo, hi = max(lo, 0.0), min(hi, cap)
+    return (lo, max(lo, hi))

@@ -25,7 +25,9 @@ WORD_NUMBERS: dict[str, float] = {
     "a half": 0.5, "quarter of a": 0.25, "a quarter of a": 0.25,
 }
 
-_NUM = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# A number never starts inside a run of digits, and a thousands-grouped number has at most seven
+# groups: both keep the search linear on long runs of digits or groups ("1,000,000,000,...").
+_NUM = r"(?<!\d)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SCALE_WORDS = r"trillion|billions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
 _SCALE_ABBR = r"tn|bn|bln|mn|mln|mm|mio|[bmkt]"
 _SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b)"
@@ -39,8 +41,11 @@ _PRE = rf"(?:(?P<sign1>{_SIGN})\s?)?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(
 # 2) currency after the number: 1.09 billion dollars, 4 billion USD, 28 million US dollars
 _POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})\s(?:of\s)?(?P<cur2>{_CUR_POST})\b"
 # 3) words: Two Billion Dollars, half a billion dollars
-_WORDS = rf"(?P<num3>{_WORDNUM})\s(?P<scale3>billion|million|trillion)\s(?P<cur3>{_CUR_POST})\b"
-AMOUNT_RE = re.compile(rf"{_PRE}|{_POST}|{_WORDS}", re.IGNORECASE)
+_WORDS = rf"(?<![\w-])(?P<num3>{_WORDNUM})\s(?P<scale3>billion|million|trillion)\s(?P<cur3>{_CUR_POST})\b"
+# every amount starts with a sign, a currency sign, a digit, or a number word or "US"/"USD" at the
+# start of a word: the lookahead lets the search skip every other position quickly
+_START = r"(?=[+\-\u2212\u2013$\d]|\b[uaqhotfsen])"
+AMOUNT_RE = re.compile(rf"{_START}(?:{_PRE}|{_POST}|{_WORDS})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,17 +73,19 @@ def parse_number(raw: str, has_scale: bool = True) -> tuple[float, float] | None
         dec = m.group(4) or ""
         if m.group(3) and m.group(3) == sep:
             return None  # "1,234,5" style nonsense
-        if sep in ",." and not m.group(3) and has_scale and len(m.group(1)) == 5 and sep == ".":
-            # "1.234 million" with a scale word is a decimal point, not a separator
+        if sep == "." and not m.group(3) and has_scale and m.group(1).count(".") == 1:
+            # "1.234 million", "12.500 billion": with a scale word, one dot is a decimal point
             intpart, dec = m.group(1).split(".")
     else:
         m2 = re.fullmatch(r"(\d+)(?:[.,](\d+))?", s)
         if not m2:
             return None
         intpart, dec = m2.group(1), m2.group(2) or ""
+    if len(intpart) > 30 or len(dec) > 30:
+        return None  # no amount is written with this many digits
     try:
         value = float(f"{int(intpart)}.{dec}" if dec else int(intpart))
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if dec:
         precision = 0.5 * 10 ** (-len(dec))

@@ -61,7 +61,7 @@ def report_for_publication(d: date) -> date:
 def _mk_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 
@@ -138,17 +138,22 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
         value = d.value
         if not d.has_year and article_report:
             value = nearest_year(value.month, value.day, article_report) or value
-        out.append(WeekCue(m.start(), m.end(), m.group(0), report_for_week_ending(value), "text"))
+        try:
+            report = report_for_week_ending(value)
+        except OverflowError:  # the last days of year 9999: no report
+            continue
+        out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
     if article_report:
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
         for m in PREVIOUS_WEEK_RE.finditer(text):
-            out.append(WeekCue(m.start(), m.end(), m.group(0), article_report - timedelta(days=7), "previous-week"))
+            if article_report > date.min + timedelta(days=7):
+                out.append(WeekCue(m.start(), m.end(), m.group(0), article_report - timedelta(days=7), "previous-week"))
     return sorted(out, key=lambda c: c.start)
 
 
 DATELINE_RE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z .'-]{{1,30}},\s*)?(?P<date>(?:{_MON})\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MON},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d)\b",
+    rf"^[^\S\n]*(?:[A-Z][A-Za-z .'-]{{1,30}},\s*)?(?P<date>(?:{_MON})\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MON},?\s+{_YEAR}|{_YEAR}-[01]\d-[0-3]\d)\b",
     re.MULTILINE,
 )
 
@@ -214,7 +219,18 @@ def _year_before(month: int, ref: date) -> int:
 
 
 def parse_anchor(text: str, article_report: date | None) -> tuple[Anchor, str] | None:
-    """Read the window of a superlative. Returns (anchor, the words read) or None."""
+    """Read the window of a superlative. Returns (anchor, the words read) or None.
+
+    None also when the window falls outside the calendar ("in 99999999 months", a report date in
+    year 9999): there is nothing to compare it with.
+    """
+    try:
+        return _parse_anchor(text, article_report)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse_anchor(text: str, article_report: date | None) -> tuple[Anchor, str] | None:
     m = SINCE_RE.search(text)
     if not m:
         return None
@@ -243,7 +259,7 @@ def parse_anchor(text: str, article_report: date | None) -> tuple[Anchor, str] |
         return Anchor(d, d, f"'{m.group(0)}' read as {name}", "since"), m.group(0)
     if "month" in m.group(0).lower():
         n = g["months"]
-        k = int(n) if n and n.isdigit() else _WORDN.get((n or "several").lower(), 3)
+        k = min(int(n), 1200) if n and n.isdigit() else _WORDN.get((n or "several").lower(), 3)
         a = ref - timedelta(days=30 * k)
         return Anchor(a, a, f"'{m.group(0)}' read as since about {a.isoformat()} ({k} months)", "since"), m.group(0)
     y = int(g["year5"]) if g["year5"] else ref.year
