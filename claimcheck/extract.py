@@ -6,8 +6,9 @@ characters, a single line of up to :data:`LINE_CHARS` kept whole, never more tha
 the whole text. The pipeline starts a new sentence, and forgets the subject of the sentence
 before, at every line break, so cutting there gives the same claims as one run over the whole
 text. Only a line longer than :data:`LINE_CHARS` is cut elsewhere (after a sentence end, else at a
-space, else anywhere), which can lose a subject carried over from the sentence before the cut.
-This also keeps spaCy's ``nlp.max_length`` (1,000,000 characters) from refusing big articles.
+space, else anywhere), which can lose a subject carried over from the sentence before the cut,
+and a long run of symbols ("$$$$...") is cut into short pieces of its own. This also keeps
+spaCy's ``nlp.max_length`` (1,000,000 characters) from refusing big articles.
 """
 from __future__ import annotations
 
@@ -22,8 +23,14 @@ from .model import Claim
 
 #: pieces are whole lines packed up to this many characters (small pieces keep long texts fast)
 CHUNK_CHARS = 3_000
-#: a single line up to this long is still run whole; a longer one is cut after sentence ends
-LINE_CHARS = 10_000
+#: a single line up to this long is still run whole; a longer one is cut after sentence ends.
+#: Kept at CHUNK_CHARS while the pipeline's sentence splitter and claim builder take time
+#: quadratic in the length of one doc; once they are linear, 100_000 keeps long paragraphs whole.
+LINE_CHARS = 3_000
+#: a run of this many characters without a space, beginning or ending with a symbol, goes into
+#: pieces of its own, this long (see :func:`_cut`)
+WORD_CHARS = 100
+_RUN_RE = re.compile(rf"\S{{{WORD_CHARS},}}")
 # a sentence end the pipeline's splitter would also see: [.!?] after a lower-case letter, digit
 # or closing mark, then space, then a capital, digit or opening quote
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9%)\]\"'”’])[.!?…][\"'”’)\]]*\s+(?=[A-Z0-9\"'“‘(])")
@@ -68,16 +75,18 @@ def _line_cut(text: str, start: int, stop: int) -> int | None:
         hi = nl
 
 
-def _cut(text: str, start: int, limit: int, line_limit: int) -> int:
-    """Where the piece that starts at ``start`` ends (``len(text) - start > limit``)."""
+def _plain_cut(text: str, start: int, limit: int, line_limit: int) -> int:
+    n = len(text)
+    if n - start <= limit:
+        return n
     stop = start + limit
     end = _line_cut(text, start, stop)
     if end is None:  # the line at ``start`` is longer than ``limit``: whole, if not over ``line_limit``
-        hard = min(start + line_limit, len(text))
+        hard = min(start + max(line_limit, limit), n)
         nl = text.find("\n", stop, hard)
         if nl >= 0:
             end = _run_end(text, nl, hard)
-        elif hard == len(text):
+        elif hard == n:
             end = hard
     if end is not None and end > start:
         return end
@@ -85,25 +94,47 @@ def _cut(text: str, start: int, limit: int, line_limit: int) -> int:
     return _last(_SENTENCE_END_RE, text, lo, stop) or _last(_SPACE_RE, text, lo, stop) or stop
 
 
+def _cut(text: str, start: int, limit: int, line_limit: int) -> int:
+    """Where the piece that starts at ``start`` ends.
+
+    A run of :data:`WORD_CHARS` or more characters without a space that begins or ends with a
+    symbol ("$$$$...", "US$US$...", "!!!!..."; no claim lives there, and spaCy's tokenizer takes
+    time quadratic in its length, stripping one prefix or suffix at a time) never shares a
+    piece: the piece ends where the run starts, and the run goes WORD_CHARS at a time. Runs of
+    letters and digits (an inlined base64 image) are tokenized in linear time and stay.
+    """
+    end = _plain_cut(text, start, limit, line_limit)
+    pos = start
+    while True:
+        run = _RUN_RE.search(text, pos, end)
+        if run is None:
+            return end
+        if not (text[run.start()].isalnum() and text[run.end() - 1].isalnum()):
+            break
+        pos = run.end()
+    if run.start() > start:
+        return run.start()
+    return start + min(WORD_CHARS, max(limit, line_limit))
+
+
 def split_text(text: str, limit: int = CHUNK_CHARS, line_limit: int = LINE_CHARS) -> list[tuple[int, str]]:
     """``text`` cut into (offset, piece) pairs; the pieces joined give ``text`` back.
 
     Pieces end at line breaks and hold at most ``limit`` characters, except a single line of up to
     ``line_limit`` characters, which stays whole; a longer line is cut after a sentence end (else
-    at a space, else anywhere) into pieces of at most ``limit``. An empty text is one empty piece.
+    at a space, else anywhere) into pieces of at most ``limit``. A run of :data:`WORD_CHARS` or
+    more characters without a space that begins or ends with a symbol goes into pieces of its
+    own, :data:`WORD_CHARS` long. An empty text is one empty piece.
     """
     if limit < 1:
         raise ValueError("limit must be at least 1")
-    line_limit = max(line_limit, limit)
     out: list[tuple[int, str]] = []
     pos, n = 0, len(text)
-    while n - pos > limit:
+    while pos < n:
         end = _cut(text, pos, limit, line_limit)
         out.append((pos, text[pos:end]))
         pos = end
-    if pos < n or not out:
-        out.append((pos, text[pos:]))
-    return out
+    return out or [(0, text)]
 
 
 def _limits(nlp: Language) -> tuple[int, int]:
@@ -119,8 +150,14 @@ def make_doc(nlp: Language, text: str, report_date: date | None, period_source: 
 
 
 def claims_of(doc: Doc, offset: int = 0) -> list[Claim]:
-    """The claims of a processed doc; ``offset`` is added to their character offsets."""
-    out = [sp._.claim for sp in doc.spans.get("claims", [])]
+    """The claims of a processed doc; ``offset`` is added to their character offsets.
+
+    Read from ``doc.user_data["claimcheck.claims"]`` when the claim builder leaves the list there
+    (span extensions are keyed by character offsets, so two claims whose spans expand to the same
+    tokens would share one value), else from the ``claims`` span group.
+    """
+    listed = doc.user_data.get("claimcheck.claims")
+    out = list(listed) if listed is not None else [sp._.claim for sp in doc.spans.get("claims", [])]
     if offset:
         for c in out:
             c.start += offset

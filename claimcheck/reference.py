@@ -94,7 +94,7 @@ def _read_one(path: Path) -> pd.DataFrame:
             if header is None:
                 header = [c.strip() for c in rec]
                 hline = start
-                dup = sorted({c for c in header if header.count(c) > 1 and c})
+                dup = [c for i, c in enumerate(header) if c and c in header[:i]]
                 if dup:
                     raise ReferenceDataError(f"{name}:{start}: column {show(dup[0])} appears twice in the header; the header needs {HEADER_HINT}")
                 missing = [c for c in REQUIRED if c not in header]
