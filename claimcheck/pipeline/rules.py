@@ -12,6 +12,7 @@ from datetime import date
 
 from ..model import Claim
 from ..parse import hedges, numbers, periods
+from .lexicon import DEFAULT_PATTERNS
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -333,8 +334,6 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             bb: numbers.Amount = b.data["amount"]
             low = min(abs(a.value), abs(bb.value)) - a.precision
             high = max(abs(a.value), abs(bb.value)) + bb.precision
-            if not a.scaled and bb.data["amount"].scaled:  # "$308 to $630 million"
-                pass
             end, text, hedge = b.end, sentence[t.start:b.end], "range"
             hedge_text = "range"
         # --- metric ------------------------------------------------------------------------------
@@ -411,10 +410,11 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     return claims
 
 
-def patterns_price_verb(before: str) -> bool:
-    from .lexicon import DEFAULT_PATTERNS
+PRICE_VERB_RE = re.compile(DEFAULT_PATTERNS["price_verb"], re.IGNORECASE)
 
-    return bool(re.search(DEFAULT_PATTERNS["price_verb"], before, re.IGNORECASE))
+
+def patterns_price_verb(before: str) -> bool:
+    return bool(PRICE_VERB_RE.search(before))
 
 
 def _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, previous=None) -> Claim | None:
