@@ -177,14 +177,9 @@ def test_pipeline_time_grows_linearly(unit, nlp):
     assert t4 / t1 < 8, f"{unit!r}: {t1:.3f} s at {n}, {t4:.3f} s at {4 * n}"
 
 
-# lead-owned crash (claimcheck/pipeline/components.py): span extensions are keyed by character
-# offsets, so when a subject, target or cue span expands to the same token(s) as a span of
-# another kind, ClaimBuilder reads the other span's ``_.cc`` record and raises KeyError
-SHARED_TOKEN = ("components.py: spans of different kinds expanding to the same token share span._.cc "
-                "(ClaimBuilder KeyError 'target'/'end'); keep the records in doc.user_data instead")
-
-
-@pytest.mark.xfail(strict=False, reason=SHARED_TOKEN)
+# spans of different kinds that expand to the same token(s) ("outflows$1.7bn" is one token) once
+# shared one span-extension record and crashed the claim builder; the records now live in
+# doc.user_data lists, one entry a record
 @pytest.mark.parametrize("text", [
     "Funds saw outflows$1.7bn last week.",  # an amount glued to a direction word: one token
     "$1.7 billion;US$630m$1.7 billion",  # a subject alias inside an amount's token

@@ -5,19 +5,30 @@ Pipeline (``models/claimcheck_en``, built by ``python -m claimcheck.pipeline.bui
 ``claimcheck_sentences`` -> ``claimcheck_subjects`` (catalogue linker) -> ``claimcheck_targets``
 -> ``claimcheck_modifiers`` -> ``claimcheck_claims``.
 
-Results live in ``doc.spans``: ``"subjects"`` (linked mentions, ``span._.subject_id``),
-``"targets"`` (amounts, percents, streaks, ranks), ``"modifiers"`` (hedge, direction, metric and
-week cues) and ``"claims"`` (``span._.claim`` holds the normalised :class:`~claimcheck.model.Claim`).
+The records each component hands on live in ``doc.user_data`` lists, one entry a record, so two
+records whose spans cover the same tokens never overwrite each other (span extensions are keyed by
+character offsets): ``"claimcheck.sentences"`` (start offset, text), ``"claimcheck.mentions"``
+(:class:`~claimcheck.pipeline.rules.Mention`, offsets in the doc), ``"claimcheck.targets"`` and
+``"claimcheck.cues"`` ((sentence start, record), offsets in the sentence) and
+``"claimcheck.claims"`` (the normalised :class:`~claimcheck.model.Claim`\ s).
+
+The same results are shown as span groups in ``doc.spans``: ``"subjects"`` (the subject id in
+``span.kb_id_``, also ``span._.subject_id``), ``"targets"`` (amounts, percents, streaks, ranks),
+``"modifiers"`` (hedge, direction, metric and week cues) and ``"claims"`` (``span._.claim`` gives
+the claim, found through ``span.id_``, its index in ``"claimcheck.claims"``).
 The article's report date is read from ``doc._.report_date`` (set before the pipeline runs).
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from datetime import date
-from pathlib import Path
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, IS_TITLE, IS_UPPER, LENGTH, LIKE_NUM, ORTH, SENT_START
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
@@ -25,47 +36,75 @@ from ..catalogue import Catalogue
 from . import rules
 from .lexicon import DEFAULT_PATTERNS
 
+SENTENCES, MENTIONS, TARGETS, CUES, CLAIMS = (f"claimcheck.{k}" for k in ("sentences", "mentions", "targets", "cues", "claims"))
+
 for _name, _default in (("report_date", None), ("period_source", "article")):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
-for _name in ("subject_id", "link", "claim", "cc"):
+
+
+def _claim_of(span: Span):
+    listed = span.doc.user_data.get(CLAIMS)
+    return listed[int(span.id_)] if listed is not None and span.id_.isdigit() and int(span.id_) < len(listed) else None
+
+
+for _name, _getter in (("subject_id", lambda sp: sp.kb_id_ or None), ("claim", _claim_of)):
     if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+        Span.set_extension(_name, getter=_getter)
 
 
-def _span(doc: Doc, start: int, end: int, label: str) -> Span | None:
-    sp = doc.char_span(start, end, label=label, alignment_mode="expand")
-    return sp
+def _span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", span_id: str = "") -> Span | None:
+    return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id, alignment_mode="expand")
 
 
-def _sentences(doc: Doc):
-    for s in doc.sents:
-        yield s.start_char, s.text
+def _sentences(doc: Doc) -> list[tuple[int, str]]:
+    """(start offset, text) of each sentence, as the sentence splitter left them."""
+    found = doc.user_data.get(SENTENCES)
+    if found is None:
+        found = [(s.start_char, s.text) for s in doc.sents] if len(doc) else []
+        doc.user_data[SENTENCES] = found
+    return found
+
+
+_BREAKERS = numpy.array([get_string_id(x) for x in (".", "!", "?", "…")], dtype="uint64")
+_OPENERS = "\"'“‘$(●•-–—"
 
 
 @Language.factory("claimcheck_sentences")
 class SentenceSplitter:
-    """Sentence starts after . ! ? (before a capital, digit, quote or bullet) and at every line break."""
+    """Sentence starts after . ! ? (before a capital, digit, quote or bullet) and at every line break.
+
+    Works on the doc's token arrays, so its time is linear in the length of the doc; the sentences
+    are also kept as (start offset, text) in ``doc.user_data["claimcheck.sentences"]``.
+    """
 
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc) == 0:
+        n = len(doc)
+        if n == 0:
+            doc.user_data[SENTENCES] = []
             return doc
-        for i, tok in enumerate(doc):
-            if i == 0:
-                tok.is_sent_start = True
-                continue
-            prev = doc[i - 1]
-            if "\n" in prev.text or "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-                tok.is_sent_start = True
-            elif prev.text in (".", "!", "?", "…") and (tok.is_title or tok.is_upper or tok.like_num or tok.text[:1] in "\"'“‘$(●•-–—" or tok.is_space):
-                tok.is_sent_start = True
-            elif tok.is_space:
-                tok.is_sent_start = False
-            else:
-                tok.is_sent_start = False
+        a = doc.to_array([ORTH, IS_TITLE, IS_UPPER, LIKE_NUM, IS_SPACE, IDX, LENGTH])
+        orth = a[:, 0]
+        title, upper, num, space, idx, length = (a[:, k].astype("int64") for k in range(1, 7))
+        start = numpy.zeros(n, dtype=bool)
+        start[0] = True
+        text = doc.text
+        # after a line break: the token after a space token holding "\n"
+        for i in numpy.flatnonzero(space[:-1]):
+            if "\n" in text[idx[i]: idx[i] + length[i]]:
+                start[i + 1] = True
+        # after . ! ? ...: before a capital, an all-caps word, a number, an opening mark or a space
+        for i in numpy.flatnonzero(numpy.isin(orth[:-1], _BREAKERS)):
+            j = i + 1
+            if title[j] or upper[j] or num[j] or space[j] or text[idx[j]: idx[j] + 1] in _OPENERS:
+                start[j] = True
+        doc.from_array([SENT_START], numpy.where(start, 1, -1).astype("uint64").reshape(-1, 1))
+        firsts = numpy.flatnonzero(start)
+        ends = numpy.append(firsts[1:], n) - 1
+        doc.user_data[SENTENCES] = [(int(idx[s]), text[idx[s]: idx[e] + length[e]]) for s, e in zip(firsts, ends)]
         return doc
 
 
@@ -119,15 +158,10 @@ class SubjectLinker:
         return kept
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for m in self.mentions(doc.text):
-            sp = _span(doc, m.start, m.end, "SUBJECT")
-            if sp is not None:
-                sp._.subject_id = m.subject
-                sp._.link = m.how
-                sp._.cc = {"start": m.start, "end": m.end, "text": m.text}
-                spans.append(sp)
-        doc.spans["subjects"] = spans
+        found = self.mentions(doc.text)
+        doc.user_data[MENTIONS] = found
+        spans = (_span(doc, m.start, m.end, "SUBJECT", kb_id=m.subject) for m in found)
+        doc.spans["subjects"] = [sp for sp in spans if sp is not None]
         return doc
 
     def to_disk(self, path, exclude=tuple()):
@@ -164,6 +198,20 @@ class _PatternComponent:
         return self
 
 
+def _per_sentence(doc: Doc, key: str, group: str, find) -> Doc:
+    """Run ``find(sentence text)`` on each sentence; keep (sentence start, record) in ``doc.user_data[key]``."""
+    records, spans = [], []
+    for s0, text in _sentences(doc):
+        for r in find(text):
+            records.append((s0, r))
+            sp = _span(doc, s0 + r.start, s0 + r.end, r.label.upper())
+            if sp is not None:
+                spans.append(sp)
+    doc.user_data[key] = records
+    doc.spans[group] = spans
+    return doc
+
+
 @Language.factory("claimcheck_targets")
 class TargetMatcher(_PatternComponent):
     """Finds what claims are about: money amounts, percents, streaks and ranks."""
@@ -171,15 +219,7 @@ class TargetMatcher(_PatternComponent):
     keys = ("percent", "streak", "rank")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for s0, text in _sentences(doc):
-            for t in rules.find_targets(text, self.patterns):
-                sp = _span(doc, s0 + t.start, s0 + t.end, t.label)
-                if sp is not None:
-                    sp._.cc = {"sent_start": s0, "target": t}
-                    spans.append(sp)
-        doc.spans["targets"] = spans
-        return doc
+        return _per_sentence(doc, TARGETS, "targets", lambda text: rules.find_targets(text, self.patterns))
 
 
 @Language.factory("claimcheck_modifiers")
@@ -189,16 +229,8 @@ class ModifierMatcher(_PatternComponent):
     keys = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim")
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
         report: date | None = doc._.report_date
-        for s0, text in _sentences(doc):
-            for c in rules.find_cues(text, self.patterns, report):
-                sp = _span(doc, s0 + c.start, s0 + c.end, c.label.upper())
-                if sp is not None:
-                    sp._.cc = {"sent_start": s0, "cue": c}
-                    spans.append(sp)
-        doc.spans["modifiers"] = spans
-        return doc
+        return _per_sentence(doc, CUES, "modifiers", lambda text: rules.find_cues(text, self.patterns, report))
 
 
 @Language.factory("claimcheck_claims")
@@ -209,38 +241,37 @@ class ClaimBuilder:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        by_sent: dict[int, tuple[str, list, list, list]] = {}
-        for s0, text in _sentences(doc):
-            by_sent[s0] = (text, [], [], [])
-        for sp in doc.spans.get("targets", []):
-            by_sent[sp._.cc["sent_start"]][1].append(sp._.cc["target"])
-        for sp in doc.spans.get("modifiers", []):
-            by_sent[sp._.cc["sent_start"]][2].append(sp._.cc["cue"])
-        for sp in doc.spans.get("subjects", []):
-            cc = sp._.cc
-            s0 = sp.sent.start_char
-            if s0 in by_sent and cc["end"] <= s0 + len(by_sent[s0][0]):
-                by_sent[s0][3].append(rules.Mention(cc["start"] - s0, cc["end"] - s0, sp._.subject_id, cc["text"], sp._.link))
-        out = []
+        sentences = _sentences(doc)
+        starts = [s0 for s0, _ in sentences]
+        by_sent: dict[int, tuple[str, list, list, list]] = {s0: (text, [], [], []) for s0, text in sentences}
+        for s0, t in doc.user_data.get(TARGETS, ()):
+            by_sent[s0][1].append(t)
+        for s0, c in doc.user_data.get(CUES, ()):
+            by_sent[s0][2].append(c)
+        for m in doc.user_data.get(MENTIONS, ()):
+            k = bisect.bisect_right(starts, m.start) - 1
+            if k < 0:
+                continue
+            s0 = starts[k]
+            text = by_sent[s0][0]
+            if m.end <= s0 + len(text):
+                by_sent[s0][3].append(rules.Mention(m.start - s0, m.end - s0, m.subject, m.text, m.how))
+        claims = []
         previous: list[rules.Mention] = []
         previous_context = False
         prev_end = 0
+        full = doc.text
         for s0, (text, targets, cues, mentions) in by_sent.items():
-            if "\n" in doc.text[prev_end:s0]:
+            if "\n" in full[prev_end:s0]:
                 previous, previous_context = [], False  # a new paragraph or line
             prev_end = s0 + len(text.rstrip())
             if targets:
-                found = rules.assemble(text, s0, targets, cues, mentions, doc._.report_date, doc._.period_source,
-                                       previous, previous_context)
-            else:
-                found = []
+                claims.extend(rules.assemble(text, s0, targets, cues, mentions, doc._.report_date, doc._.period_source,
+                                             previous, previous_context))
             if mentions:
                 previous = mentions
             previous_context = previous_context or bool(rules.FUND_CONTEXT_RE.search(text))
-            for c in found:
-                sp = _span(doc, c.start, c.end, c.kind.upper())
-                if sp is not None:
-                    sp._.claim = c
-                    out.append(sp)
-        doc.spans["claims"] = out
+        doc.user_data[CLAIMS] = claims
+        spans = (_span(doc, c.start, c.end, c.kind.upper(), span_id=str(k)) for k, c in enumerate(claims))
+        doc.spans["claims"] = [sp for sp in spans if sp is not None]
         return doc

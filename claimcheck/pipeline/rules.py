@@ -131,6 +131,10 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else None
             cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
+    # a word that is both a direction and a change or not-a-claim word ("rose 5%", "dropped",
+    # "liquidated") reads as the latter
+    changes = {(c.start, c.end) for c in cues if c.label in ("pct_change", "not_claim")}
+    cues = [c for c in cues if not (c.label in ("outflow", "inflow") and (c.start, c.end) in changes)]
     for w in periods.week_cues(sentence, article_report):
         cues.append(Cue(w.start, w.end, "week", w.text, {"report_date": w.report_date, "source": w.source}))
     return cues
