@@ -23,6 +23,9 @@ FUZZY_MIN_LEN = 5  # shorter words are never fuzzy-matched (too many false frien
 class Catalogue:
     names: dict[str, str] = field(default_factory=dict)  # id -> display name
     aliases: list[tuple[str, str, bool]] = field(default_factory=list)  # (alias, id, case_sensitive)
+    # fuzzy lookups: the candidate aliases, and the answers already given (word -> hit)
+    _choices: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    _fuzzy_seen: dict[str, tuple[str, float] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def add(self, subject: str, alias: str, case_sensitive: bool = False) -> None:
         alias = alias.strip()
@@ -32,6 +35,8 @@ class Catalogue:
         key = (alias, subject, case_sensitive)
         if key not in self.aliases:
             self.aliases.append(key)
+            self._choices = None
+            self._fuzzy_seen.clear()
 
     @classmethod
     def build(cls, entities: Iterable[tuple[str, str]], alias_csv: Path = ALIASES_CSV) -> "Catalogue":
@@ -58,11 +63,15 @@ class Catalogue:
         """Best near-miss alias for a single capitalised word ("Etherium" -> asset:ethereum)."""
         if len(word) < FUZZY_MIN_LEN:
             return None
-        choices = {a.lower(): sid for a, sid, cs in self.aliases if not cs and len(a) >= FUZZY_MIN_LEN and " " not in a}
-        hit = process.extractOne(word.lower(), list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        if not hit:
-            return None
-        return choices[hit[0]], float(hit[1])
+        key = word.lower()
+        if key not in self._fuzzy_seen:
+            if self._choices is None:
+                self._choices = {a.lower(): sid for a, sid, cs in self.aliases if not cs and len(a) >= FUZZY_MIN_LEN and " " not in a}
+            hit = process.extractOne(key, list(self._choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+            if len(self._fuzzy_seen) > 100_000:  # bounded: a long archive has many capitalised words
+                self._fuzzy_seen.clear()
+            self._fuzzy_seen[key] = (self._choices[hit[0]], float(hit[1])) if hit else None
+        return self._fuzzy_seen[key]
 
     def name(self, sid: str) -> str:
         return self.names.get(sid, sid)

@@ -5,7 +5,7 @@ text -> spaCy Doc -> claim spans -> :class:`Claim` -> :class:`Verdict` -> render
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -61,7 +61,7 @@ class Claim:
         return (self.low, self.high)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _plain(self)
         for k in ("report_date", "window_start", "window_end"):
             d[k] = d[k].isoformat() if d[k] else None
         for k in ("low", "high"):
@@ -84,7 +84,7 @@ class Evidence:
     computed_from: list[str] = field(default_factory=list)  # e.g. ["2026-01-05", ...] for sums
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = _plain(self)
         d["report_date"] = self.report_date.isoformat() if self.report_date else None
         return d
 
@@ -102,6 +102,7 @@ class Verdict:
 
     def to_dict(self) -> dict[str, Any]:
         c = self.claim
+        iv = c.signed_interval()
         return {
             "start": c.start,
             "end": c.end,
@@ -114,8 +115,8 @@ class Verdict:
             "period_source": c.period_source,
             "claimed": {
                 "value": c.value,
-                "low": _finite(c.signed_interval()[0]) if c.signed_interval() else None,
-                "high": _finite(c.signed_interval()[1]) if c.signed_interval() else None,
+                "low": _finite(iv[0]) if iv else None,
+                "high": _finite(iv[1]) if iv else None,
                 "unit": unit_of(c.metric),
                 "hedge": c.hedge,
                 "direction": c.direction,
@@ -129,6 +130,22 @@ class Verdict:
             "missing_weeks": [d.isoformat() for d in self.missing_weeks],
             "claim": c.to_dict(),
         }
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj) -> dict[str, Any]:
+    """The fields of a flat dataclass as a dict, lists copied (``dataclasses.asdict`` deep-copies
+    every value and is slow enough to show in batch profiles)."""
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
+    d = {k: getattr(obj, k) for k in names}
+    for k, v in d.items():
+        if isinstance(v, list):
+            d[k] = list(v)
+    return d
 
 
 def _finite(x: float) -> float | None:

@@ -36,7 +36,7 @@ from ..catalogue import Catalogue
 from . import rules
 from .lexicon import DEFAULT_PATTERNS
 
-SENTENCES, MENTIONS, TARGETS, CUES, CLAIMS = (f"claimcheck.{k}" for k in ("sentences", "mentions", "targets", "cues", "claims"))
+TEXT, SENTENCES, MENTIONS, TARGETS, CUES, CLAIMS = (f"claimcheck.{k}" for k in ("text", "sentences", "mentions", "targets", "cues", "claims"))
 
 for _name, _default in (("report_date", None), ("period_source", "article")):
     if not Doc.has_extension(_name):
@@ -55,6 +55,14 @@ for _name, _getter in (("subject_id", lambda sp: sp.kb_id_ or None), ("claim", _
 
 def _span(doc: Doc, start: int, end: int, label: str, kb_id: str = "", span_id: str = "") -> Span | None:
     return doc.char_span(start, end, label=label, kb_id=kb_id, span_id=span_id, alignment_mode="expand")
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once (spaCy joins the tokens anew on every access)."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
 
 
 def _sentences(doc: Doc) -> list[tuple[int, str]]:
@@ -91,7 +99,7 @@ class SentenceSplitter:
         title, upper, num, space, idx, length = (a[:, k].astype("int64") for k in range(1, 7))
         start = numpy.zeros(n, dtype=bool)
         start[0] = True
-        text = doc.text
+        text = _text(doc)
         # after a line break: the token after a space token holding "\n"
         for i in numpy.flatnonzero(space[:-1]):
             if "\n" in text[idx[i]: idx[i] + length[i]]:
@@ -158,7 +166,7 @@ class SubjectLinker:
         return kept
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.mentions(doc.text)
+        found = self.mentions(_text(doc))
         doc.user_data[MENTIONS] = found
         spans = (_span(doc, m.start, m.end, "SUBJECT", kb_id=m.subject) for m in found)
         doc.spans["subjects"] = [sp for sp in spans if sp is not None]
@@ -198,10 +206,13 @@ class _PatternComponent:
         return self
 
 
-def _per_sentence(doc: Doc, key: str, group: str, find) -> Doc:
-    """Run ``find(sentence text)`` on each sentence; keep (sentence start, record) in ``doc.user_data[key]``."""
+def _per_sentence(doc: Doc, key: str, group: str, find, only: set[int] | None = None) -> Doc:
+    """Run ``find(sentence text)`` on each sentence (those starting at ``only``, when given);
+    keep (sentence start, record) in ``doc.user_data[key]``."""
     records, spans = [], []
     for s0, text in _sentences(doc):
+        if only is not None and s0 not in only:
+            continue
         for r in find(text):
             records.append((s0, r))
             sp = _span(doc, s0 + r.start, s0 + r.end, r.label.upper())
@@ -216,7 +227,7 @@ def _per_sentence(doc: Doc, key: str, group: str, find) -> Doc:
 class TargetMatcher(_PatternComponent):
     """Finds what claims are about: money amounts, percents, streaks and ranks."""
 
-    keys = ("percent", "streak", "rank")
+    keys = ("percent", "streak_gate", "streak", "rank")
 
     def __call__(self, doc: Doc) -> Doc:
         return _per_sentence(doc, TARGETS, "targets", lambda text: rules.find_targets(text, self.patterns))
@@ -224,13 +235,19 @@ class TargetMatcher(_PatternComponent):
 
 @Language.factory("claimcheck_modifiers")
 class ModifierMatcher(_PatternComponent):
-    """Finds the cues around targets: direction, metric, week, share, not-a-claim (ConText-style)."""
+    """Finds the cues around targets: direction, metric, week, share, not-a-claim (ConText-style).
+
+    Like ConText, it looks only where there is a target: in the sentences that hold one (all
+    sentences when the target matcher has not run).
+    """
 
     keys = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim")
 
     def __call__(self, doc: Doc) -> Doc:
         report: date | None = doc._.report_date
-        return _per_sentence(doc, CUES, "modifiers", lambda text: rules.find_cues(text, self.patterns, report))
+        targets = doc.user_data.get(TARGETS)
+        only = {s0 for s0, _ in targets} if targets is not None else None
+        return _per_sentence(doc, CUES, "modifiers", lambda text: rules.find_cues(text, self.patterns, report), only)
 
 
 @Language.factory("claimcheck_claims")
@@ -260,7 +277,7 @@ class ClaimBuilder:
         previous: list[rules.Mention] = []
         previous_context = False
         prev_end = 0
-        full = doc.text
+        full = _text(doc)
         for s0, (text, targets, cues, mentions) in by_sent.items():
             if "\n" in full[prev_end:s0]:
                 previous, previous_context = [], False  # a new paragraph or line

@@ -14,6 +14,8 @@ _CARD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
 
 DEFAULT_PATTERNS: dict[str, str] = {
     # --- targets --------------------------------------------------------------------------------
+    # a cheap pre-check: the streak pattern is only run on sentences where this one matches
+    "streak_gate": r"week|days",
     "streak": (
         rf"\b(?:(?:a|an|the|its|their|his|her)\s+)?(?P<ord>{_ORD})\s+(?:consecutive|straight|successive|back-to-back|continuous|uninterrupted)\s+weeks?\b"
         rf"|\b(?P<ord2>{_ORD})\s+week\s+(?:in\s+a\s+row|running)\b"

@@ -84,7 +84,9 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         parsed = numbers.parse_number(raw.replace(",", "."), has_scale=True)
         if parsed:
             out.append(Target(m.start(), m.end(), "PERCENT", m.group(0), {"value": parsed[0], "precision": parsed[1]}))
-    for m in patterns["streak"].finditer(sentence):
+    gate = patterns.get("streak_gate")
+    streaks = patterns["streak"].finditer(sentence) if gate is None or gate.search(sentence) else ()
+    for m in streaks:
         g = m.groupdict()
         n = None
         kind = "run"
