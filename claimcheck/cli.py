@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -15,12 +16,50 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
-from .errors import ClaimcheckError
+from .errors import ClaimcheckError, one_line
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
-                  help="Check the numeric fund-flow claims of crypto news against CoinShares weekly figures.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Click's exceptions as typer raises them (typer carries its own copy of Click since 0.2x)
+_cx = sys.modules[typer.BadParameter.__module__]
+
+
+def usage_message(e) -> str:
+    """A Click usage error as one line: what is wrong and, unless the message says it, where to look."""
+    msg = e.format_message().replace("Value error, ", "")  # typer's enum check words it like pydantic
+    msg = msg[:1].lower() + msg[1:]
+    if e.ctx is not None and (not isinstance(e, _cx.BadParameter) or isinstance(e, _cx.MissingParameter)):
+        msg = msg.rstrip(".") + f"; see '{e.ctx.command_path} --help'"
+    return msg
+
+
+@contextmanager
+def _one_line_usage_errors():
+    try:
+        yield
+    except _cx.NoArgsIsHelpError:  # bare ``claimcheck``: the help, as before
+        raise
+    except _cx.UsageError as e:
+        fail(usage_message(e))
+
+
+class OneLineErrorsGroup(TyperGroup):
+    """Usage errors (a bad option value, a missing argument, an unknown option or command) end the
+    run with one line ``claimcheck: error: ...`` and exit code 2, not Click's usage block; ``--help``
+    works as usual."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        with _one_line_usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx):
+        with _one_line_usage_errors():
+            return super().invoke(ctx)
+
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None, cls=OneLineErrorsGroup,
+                  help="Check the numeric fund-flow claims of crypto news against CoinShares weekly figures.")
 
 
 class Fmt(str, Enum):
@@ -50,11 +89,11 @@ def parse_date(value: Optional[str]) -> Optional[date]:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-01-26") from None
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2026-01-26", param_hint="'--date'") from None
 
 
 def fail(message: str, code: int = 2) -> None:
-    err.print(f"claimcheck: error: {message}", markup=False)
+    err.print(f"claimcheck: error: {one_line(message)}", markup=False)
     raise typer.Exit(code)
 
 
@@ -112,8 +151,10 @@ def check(
 
     def go() -> int:
         from . import api, io, render
-        from .outputs import format_for, write_reports
+        from .outputs import format_for, refuse_output_as_input, write_reports
 
+        if out is not None:
+            refuse_output_as_input(out, [file])
         article = io.read_article(file)
         report = api.check(article.text, date=d or article.published, reference=reference or None, path=file)
         if d is None and article.published is not None:
@@ -137,9 +178,10 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
-
-
 # sub-commands kept in their own modules register themselves on ``app``
 from . import cli_extra  # noqa: E402,F401
+
+if __name__ == "__main__":  # ``python -m claimcheck.cli``: the sub-commands registered on claimcheck.cli.app
+    from claimcheck.cli import main as _main
+
+    _main()

@@ -29,24 +29,6 @@ class Engine(str, Enum):
 SUMMARY_PAGE = 500  # rows per printed table page (a 5,000-row table is never rendered at once)
 
 
-def _check_output_not_input(out: Path, paths: list[str], globs: tuple[str, ...]) -> None:
-    """Refuse an --out that is one of the inputs: no input file is ever modified."""
-    from .batch import _matches
-
-    if not out.exists():
-        return
-    out_abs = os.path.abspath(out)
-    for p in paths:
-        a = os.path.abspath(p)
-        if os.path.isdir(a):
-            rel = os.path.relpath(out_abs, a)
-            if not rel.startswith(".." + os.sep) and rel != ".." and not any(part.startswith(".") for part in Path(rel).parts):
-                if _matches(Path(rel).name, rel.replace(os.sep, "/"), globs):
-                    raise ClaimcheckError(f"--out {out} is also an input (it matches --glob under {p}); write the output elsewhere")
-        elif a == out_abs or (os.path.exists(a) and os.path.samefile(a, out_abs)):
-            raise ClaimcheckError(f"--out {out} is also an input; write the output elsewhere")
-
-
 def _progress(console: Console):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -64,6 +46,8 @@ def print_summary(rows: list[dict], totals: dict, console: Console) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from .render import safe_text
 
     if not rows:
         return
@@ -97,13 +81,13 @@ def print_summary(rows: list[dict], totals: dict, console: Console) -> None:
     for start in range(0, len(rows), SUMMARY_PAGE):
         t = page(start == 0, start + SUMMARY_PAGE >= len(rows))
         for r in rows[start:start + SUMMARY_PAGE]:
-            cells = [str(r["number"]), Text(str(r["path"]))] + [str(r[k]) for k, *_ in counts]
+            cells = [str(r["number"]), safe_text(r["path"])] + [str(r[k]) for k, *_ in counts]
             if wide:
-                cells += [Text(r["worst"] or ""), Text(r["error"] or "")]
+                cells += [safe_text(r["worst"]), safe_text(r["error"])]
             elif r["error"]:
-                cells.append(Text("error: " + r["error"], style="bold red"))
+                cells.append(safe_text("error: " + r["error"], style="bold red"))
             else:
-                cells.append(Text(r["worst"] or ""))
+                cells.append(safe_text(r["worst"]))
             t.add_row(*cells)
         console.print(t)
     line = Text()
@@ -137,7 +121,7 @@ def batch(
 
     def go() -> int:
         from . import batch as B
-        from .outputs import OutputStream, format_for
+        from .outputs import OutputStream, format_for, refuse_output_as_input
 
         eng = (engine or (Engine.dask if scheduler else Engine.local)).value
         if scheduler and eng != "dask":
@@ -151,7 +135,7 @@ def batch(
             if out.is_dir():
                 raise ClaimcheckError(f"--out {out} is a folder; name a file, e.g. {out / 'claims.jsonl'}")
             out_fmt = format_for(out, fmt.value if fmt != Fmt.table else None)
-            _check_output_not_input(out, paths, globs)
+            refuse_output_as_input(out, paths, globs)
         elif fmt != Fmt.table:
             out_fmt = fmt.value
         # fail fast on what every worker would trip over

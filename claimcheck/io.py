@@ -190,14 +190,30 @@ def read_article(path: str | Path) -> Article:
     return Article(clean_text(text), name, published)
 
 
+def file_mode(path: str | Path) -> int:
+    """The permissions an output file gets: those of the file it replaces, else the usual
+    0666 minus the umask (a temporary file from :mod:`tempfile` is 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: str | Path, data: str) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+
+    The file gets the mode of the file it replaces, or for a new file 0666 minus the umask (not
+    the 0600 of the temporary file)."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
+    mode = file_mode(p)
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(data)
+        os.chmod(tmp, mode)
         os.replace(tmp, p)
     except BaseException:
         try:

@@ -12,13 +12,12 @@ import io
 import json
 import os
 import shutil
-import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Iterable
 
 from .errors import ClaimcheckError
-from .io import write_atomic
+from .io import file_mode, write_atomic
 
 EXTENSIONS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".md": "markdown",
               ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -240,22 +239,28 @@ def render_reports(reports: Iterable, fmt: str) -> str:
     return buf.getvalue()
 
 
-def file_mode(path: Path) -> int:
-    """The permissions an output file gets: those of the file it replaces, else the usual
-    0666 minus the umask (a temporary file from :mod:`tempfile` is 0600)."""
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mask = os.umask(0)
-        os.umask(mask)
-        return 0o666 & ~mask
-
-
 def write_reports(reports: Iterable, path: Path, fmt: str) -> None:
-    mode = file_mode(Path(path))
     write_atomic(path, render_reports(reports, fmt))
-    try:
-        os.chmod(path, mode)
-    except OSError:
-        pass
+
+
+def refuse_output_as_input(out: Path, paths: Iterable[str], globs: tuple[str, ...] = ()) -> None:
+    """Refuse an ``--out`` that is one of the inputs (by any path: relative, through a symlink, a hard
+    link; or, for an input folder, a file in it matching ``globs``): no input file is ever modified."""
+    from .batch import _matches
+
+    out = Path(out)
+    if not out.exists():
+        return
+    out_abs = os.path.abspath(out)
+    for p in paths:
+        if p == "-":  # standard input
+            continue
+        a = os.path.abspath(p)
+        if os.path.isdir(a):
+            rel = os.path.relpath(out_abs, a)
+            if not rel.startswith(".." + os.sep) and rel != ".." and not any(part.startswith(".") for part in Path(rel).parts):
+                if _matches(Path(rel).name, rel.replace(os.sep, "/"), globs):
+                    raise ClaimcheckError(f"--out {out} is also an input (it matches --glob under {p}); write the output elsewhere")
+        elif a == out_abs or (os.path.exists(a) and os.path.samefile(a, out_abs)):
+            raise ClaimcheckError(f"--out {out} is also an input; write the output elsewhere")
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .api import Report
+from .io import clean_text
 from .model import Verdict
 
 COLOURS = {"verified": "green", "conflicting": "bold red", "unverified": "yellow"}
@@ -57,6 +58,13 @@ def reference_text(v: Verdict) -> str:
     return fmt_value(v.reference.metric if v.reference.metric in ("streak", "share") else "flow", v.reference.value)
 
 
+def safe_text(s, style: str = "") -> Text:
+    """``s`` as rich :class:`Text` that cannot act on a terminal: never read as markup, and control
+    characters (ESC, BEL, C1...) replaced by :func:`claimcheck.io.clean_text`. Text handed to
+    :func:`claimcheck.check` directly has not been through the CLI's reading path, which cleans it."""
+    return Text(clean_text("" if s is None else str(s)), style=style)
+
+
 WIDE = 130  # below this console width the table folds subject/metric/week and moves notes under it
 
 
@@ -74,8 +82,8 @@ def _wide_table(report: Report, title: str | None) -> Table:
     for i, v in enumerate(report.verdicts, 1):
         c = v.claim
         t.add_row(
-            str(i), Text(c.text), c.subject, c.metric, c.report_date.isoformat() if c.report_date else "?",
-            claimed_text(v), reference_text(v), Text(v.label, style=COLOURS[v.label]), Text(v.reason),
+            str(i), safe_text(c.text), safe_text(c.subject), safe_text(c.metric), c.report_date.isoformat() if c.report_date else "?",
+            claimed_text(v), reference_text(v), Text(v.label, style=COLOURS[v.label]), safe_text(v.reason),
         )
     return t
 
@@ -94,9 +102,9 @@ def _narrow_table(report: Report, title: str | None) -> Group:
         c = v.claim
         week = c.report_date.isoformat() if c.report_date else "?"
         ref = reference_text(v)
-        t.add_row(str(i), Text(c.text), Text(f"{c.subject}\n{c.metric} {week}"),
+        t.add_row(str(i), safe_text(c.text), safe_text(f"{c.subject}\n{c.metric} {week}"),
                   Text(claimed_text(v) + ("\n" + ref if ref else "")), Text(v.label, style=COLOURS[v.label]))
-        notes.add_row(f"{i}.", Text.assemble((v.label, COLOURS[v.label]), f": {v.reason}"))
+        notes.add_row(f"{i}.", Text.assemble((v.label, COLOURS[v.label]), safe_text(f": {v.reason}")))
     return Group(t, notes) if report.verdicts else Group(t)
 
 
@@ -128,7 +136,7 @@ def summary_line(report: Report) -> Text:
     t.append(f"{n['conflicting']} conflicting", style=COLOURS["conflicting"])
     t.append(", ")
     t.append(f"{n['unverified']} unverified", style=COLOURS["unverified"])
-    t.append(f"; week: report of {report.report_date} ({report.date_source})" if report.report_date else "")
+    t.append(safe_text(f"; week: report of {report.report_date} ({report.date_source})" if report.report_date else ""))
     return t
 
 
@@ -167,7 +175,7 @@ def highlighted(report: Report) -> Text:
     The marker ``[n]`` after a highlight is row ``n`` of :func:`table`; overlapping claims share a
     highlight (in the colour of the worst verdict) followed by all their numbers.
     """
-    text = report.text
+    text = clean_text(report.text)  # one character for one: the claims' offsets still hold
     out = Text()
     pos = 0
     for start, end, members in claim_groups(report):
@@ -183,7 +191,7 @@ def highlighted(report: Report) -> Text:
 def print_report(report: Report, console: Console, show: str = "table") -> None:
     if report.warnings:
         for w in report.warnings:
-            console.print(Text(f"warning: {w}", style="yellow"))
+            console.print(safe_text(f"warning: {w}", style="yellow"))
     if show in ("text", "both"):
         console.print(highlighted(report))
         console.print()
@@ -288,8 +296,9 @@ def jsonl_lines(report: Report) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------------
 def md_cell(s) -> str:
-    """A Markdown table cell: pipes and newlines escaped, and HTML escaped so a renderer shows it as text."""
-    s = str("" if s is None else s)
+    """A Markdown table cell: pipes and newlines escaped, HTML escaped so a renderer shows it as text,
+    and control characters replaced (a Markdown report is often read in a terminal)."""
+    s = clean_text(str("" if s is None else s))
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
