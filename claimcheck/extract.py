@@ -24,8 +24,9 @@ from .model import Claim
 #: pieces are whole lines packed up to this many characters (small pieces keep long texts fast)
 CHUNK_CHARS = 3_000
 #: a single line up to this long is still run whole; a longer one is cut after sentence ends.
-#: Kept at CHUNK_CHARS while the pipeline's sentence splitter and claim builder take time
-#: quadratic in the length of one doc; once they are linear, 100_000 keeps long paragraphs whole.
+#: The pipeline's components are linear in the length of a doc, but the claim rules compare every
+#: target of a sentence with every cue and mention of it, so one sentence of 100,000 characters
+#: full of amounts would take quadratic time; pieces of this size keep that bounded.
 LINE_CHARS = 3_000
 #: a run of this many characters without a space, beginning or ending with a symbol, goes into
 #: pieces of its own, this long (see :func:`_cut`)

@@ -10,7 +10,7 @@ records whose spans cover the same tokens never overwrite each other (span exten
 character offsets): ``"claimcheck.sentences"`` (start offset, text), ``"claimcheck.mentions"``
 (:class:`~claimcheck.pipeline.rules.Mention`, offsets in the doc), ``"claimcheck.targets"`` and
 ``"claimcheck.cues"`` ((sentence start, record), offsets in the sentence) and
-``"claimcheck.claims"`` (the normalised :class:`~claimcheck.model.Claim`\ s).
+``"claimcheck.claims"`` (the normalised claims, :class:`~claimcheck.model.Claim`).
 
 The same results are shown as span groups in ``doc.spans``: ``"subjects"`` (the subject id in
 ``span.kb_id_``, also ``span._.subject_id``), ``"targets"`` (amounts, percents, streaks, ranks),
@@ -75,12 +75,16 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
 
 
 _BREAKERS = numpy.array([get_string_id(x) for x in (".", "!", "?", "…")], dtype="uint64")
+# a unit the tokenizer keeps with its full stop ("$630m." is "$", "630", "m."): after a number, it ends a sentence too
+_UNIT_STOPS = numpy.array([get_string_id(x) for x in ("m.", "M.", "mn.", "bn.", "b.", "B.", "k.", "K.")], dtype="uint64")
 _OPENERS = "\"'“‘$(●•-–—"
 
 
 @Language.factory("claimcheck_sentences")
 class SentenceSplitter:
     """Sentence starts after . ! ? (before a capital, digit, quote or bullet) and at every line break.
+
+    A unit with its full stop after a number ("$630m. Bitcoin...") ends a sentence as well.
 
     Works on the doc's token arrays, so its time is linear in the length of the doc; the sentences
     are also kept as (start offset, text) in ``doc.user_data["claimcheck.sentences"]``.
@@ -105,7 +109,9 @@ class SentenceSplitter:
             if "\n" in text[idx[i]: idx[i] + length[i]]:
                 start[i + 1] = True
         # after . ! ? ...: before a capital, an all-caps word, a number, an opening mark or a space
-        for i in numpy.flatnonzero(numpy.isin(orth[:-1], _BREAKERS)):
+        stops = numpy.isin(orth[:-1], _BREAKERS)
+        stops[1:] |= numpy.isin(orth[1:-1], _UNIT_STOPS) & (num[:-2] == 1)
+        for i in numpy.flatnonzero(stops):
             j = i + 1
             if title[j] or upper[j] or num[j] or space[j] or text[idx[j]: idx[j] + 1] in _OPENERS:
                 start[j] = True
