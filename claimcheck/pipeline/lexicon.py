@@ -17,20 +17,30 @@ DEFAULT_PATTERNS: dict[str, str] = {
     # a cheap pre-check: the streak pattern is only run on sentences where this one matches
     "streak_gate": r"week|days",
     "streak": (
-        rf"\b(?:(?:a|an|the|its|their|his|her)\s+)?(?P<ord>{_ORD})\s+(?:consecutive|straight|successive|back-to-back|continuous|uninterrupted)\s+weeks?\b"
+        rf"\b(?:(?:a|an|the|its|their|his|her)\s+)?(?P<ord>{_ORD})\s+(?:consecutive|straight|successive|back-to-back|continuous|uninterrupted)\s+(?:losing\s+|winning\s+|negative\s+|positive\s+)?weeks?\b"
         rf"|\b(?P<ord2>{_ORD})\s+week\s+(?:in\s+a\s+row|running)\b"
         rf"|\b(?P<card>{_CARD})\s+(?:consecutive|straight|successive)\s+weeks\b"
         rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
         rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+in\s+(?P<card3>{_CARD})\s+weeks\b"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
+        # "fifth week of entries", "its ninth weekly inflow in a row", "second week of outflows"
+        rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord3>{_ORD})\s+(?:straight\s+|consecutive\s+)?(?:week\s+of|weekly)\s+(?:net\s+)?(?P<dir3>inflows?|outflows?|entries|exits|redemptions|withdrawals|gains|losses)\b"
+        # "the fourth week in succession", "the second week consecutive", "the fourth week negative"
+        rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive))\b"
+        # "for a second week", "stretch to a fifth week", "stretch to fourth week"
+        rf"|\b(?:for|to)\s+(?:a|the)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
+        # "extending a losing streak to five weeks", "the streak ... stands at four weeks", "inflows run to six weeks"
+        rf"|\b(?:streak|run)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|of)\s+(?P<card6>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
+        # "SIX-WEEK INFLOW RUN ENDS"
+        rf"|\b(?:an?\s+|the\s+|its\s+)?(?P<card7>{_CARD})[\s-]weeks?\s+(?P<end_dir2>inflows?|outflows?|losing|winning)\s+(?:run|streak)\s+(?:ends|ended|snapped|broke|halted)\b"
         rf"|\b(?P<days>{_CARD})\s+(?:consecutive\s+|straight\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b"
     ),
     "rank": (
         rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest)\b"
         r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
         r"|\bin\s+(?:\w+\s+)?months\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b)"
-        r"|\b(?:a|the|new)\s+record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
+        r"|\b(?:(?:a|the|new)\s+)?record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
         r"|\b(?:record|all-time)\s+(?:high|low)\b"
         r"|\b(?:a|an|new|fresh)\s+(?:20\d\d|year-to-date|YTD|multi-month|\w+-month|\w+-week|yearly|annual)\s+(?:high|low)\b"
@@ -39,13 +49,13 @@ DEFAULT_PATTERNS: dict[str, str] = {
     # --- modifiers ------------------------------------------------------------------------------
     "outflow": (
         r"\b(?:out-?flows?|net\s+outflows?|redemptions?|redeemed|redeem|withdr[ae]w|withdrawn|withdrawals?|withdrawing|shed|sheds|shedding|bled|bleed|bleeding|"
-        r"lost|lose|loses|losing|losses|loss|pulled|pulling|pull|exodus|left|leaving|leaves|exited|exits?|exiting|sold|selling|sell-off|selloff|"
+        r"lost|lose|loses|losing|losses|loss|(?:pulled|pulling|pulls|pull)(?!\s+in\b)|exodus|left|leaving|leaves|exited|exits?|exiting|sold|selling|sell-off|selloff|"
         r"drain(?:ed|ing|s)?|dumped|fled|fleeing|flight|taken\s+out|took\s+out|out\s+of|negative|deficit|hemorrhag\w*|yanked|gave\s+up|"
         r"headed\s+the\s+other\s+way|offloaded|liquidated|reduced|cut|shrinking|dropped|outgoing)\b|(?<!\w)down\s+(?=(?:US\$|\$|USD))"
     ),
     "inflow": (
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
-        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing|tossed|"
+        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
         r"gathered|collected|netted|welcomed|inbound|entered|entering|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
     ),
@@ -60,12 +70,13 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
     ),
     "run": (
-        rf"\b(?:over|in|across|during|for)\s+(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
+        rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
         rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflow|inflow|slump|drain|haul|bleed)\b|"
-        rf"\b(?:over|across|in|during)\s+(?:the\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
+        rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
     ),
-    "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b",
+    "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
+           r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
     "share": (

@@ -75,6 +75,13 @@ class Target:
 
 # --- target finding ------------------------------------------------------------------------------
 
+def _streak_direction(word: str | None) -> str | None:
+    """The direction a streak's own word gives: "entries", "winning", "positive" are inflows."""
+    if not word:
+        return None
+    return "inflow" if word.lower().startswith(("in", "win", "entr", "gain", "pos")) else "outflow"
+
+
 def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]:
     out: list[Target] = []
     for a in numbers.find_amounts(sentence):
@@ -90,20 +97,19 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         g = m.groupdict()
         n = None
         kind = "run"
-        for k in ("ord", "ord2", "card", "card2", "card5"):
+        for k in ("ord", "ord2", "card", "card2", "card5", "ord3", "ord4", "ord5", "card6"):
             if g.get(k):
                 n = to_int(g[k])
-        direction = None
+        direction = _streak_direction(g.get("dir3") or g.get("dir4"))
         if g.get("card3"):
             n, kind = to_int(g["card3"]), "first"
             direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
         if g.get("days"):
             n, kind = to_int(g["days"]), "days"
             direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow"
-        if g.get("card4"):
-            n, kind = to_int(g["card4"]), "ended"
-            d = (g.get("end_dir") or "").lower()
-            direction = "inflow" if d.startswith(("in", "win")) else "outflow" if d else None
+        if g.get("card4") or g.get("card7"):
+            n, kind = to_int(g.get("card4") or g["card7"]), "ended"
+            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2"))
         if n:
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
@@ -311,8 +317,15 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         # --- not a claim? -----------------------------------------------------------------------
         nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=45) or nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
-        metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80) \
-            or nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
+        metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
+        cue_after = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
+        if metric_cue is None:
+            metric_cue = cue_after
+        elif cue_after is not None and any((metric_cue.end <= o.start and o.end <= t.start) or
+                                           (o.end <= metric_cue.start and metric_cue.start - o.end <= 30) for o in amounts if o is not t):
+            # this amount has its own cue after it, and the one before belongs to another amount
+            # ("hold $2.6bn in assets and have attracted $151m so far this year")
+            metric_cue = cue_after
         if metric_cue is None:
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
