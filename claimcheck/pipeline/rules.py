@@ -27,7 +27,7 @@ CARDINALS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 CLAUSE_BREAK_RE = re.compile(
-    r";|\s[—–]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following)\b|(?<!such)(?<!\s)\s+as\s+(?=[A-Z])"
+    r";|\s[—–|]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following)\b|(?<!such)(?<!\s)\s+as\s+(?=[A-Z])"
     r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\s(?:after|following)\s|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
 )
 FUND_CONTEXT_RE = re.compile(
@@ -148,9 +148,16 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
     return cues
 
 
+LABEL_MAX_WORDS = 5
+
+
 def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause bounds of a sentence. A colon after a short label ("- Switzerland: +$126.8 million",
+    "- Trading volume: $53bn", "- 92%: bitcoin's share") joins the label to what follows."""
     bounds = [0]
     for m in CLAUSE_BREAK_RE.finditer(sentence):
+        if m.group(0).startswith(":") and len(sentence[bounds[-1]:m.start()].split()) <= LABEL_MAX_WORDS:
+            continue
         bounds.append(m.start())
     bounds.append(len(sentence))
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
