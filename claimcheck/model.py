@@ -46,8 +46,9 @@ class Claim:
     window_text: str | None = None  # rank: the anchor as written ("since mid-November 2025")
     window_start: date | None = None  # rank: first report date of the anchor period
     window_end: date | None = None  # rank: last report date of the anchor period
-    window_kind: str | None = None  # rank: since (largest since the anchor) | within (of a period) | all
+    window_kind: str | None = None  # rank: since (largest since the anchor) | within (of a period) | all | among (subjects)
     rank_metric: str | None = None  # rank: the metric ranked (flow, aum, volume, flow_run)
+    rank_among: str | None = None  # rank across subjects ("of any asset"): asset | altcoin | region | provider
     streak_kind: str | None = None  # streak: "run" (Nth consecutive) | "first" (first X in N) | "ended"
     share_of: str | None = None  # share: what the percent is of
     notes: list[str] = field(default_factory=list)

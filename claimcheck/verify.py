@@ -509,6 +509,8 @@ class Verifier:
             return out
         R = claim.report_date
         m = claim.rank_metric or "flow"
+        if claim.window_kind == "among":
+            return self._rank_among(claim)
         problem = _rank_anchor_problem(claim, R)
         if problem:
             return Verdict(claim, "unverified", problem)
@@ -545,6 +547,35 @@ class Verifier:
         if len(r.beaters) < n - 1:
             return conflicting(f"only {len(r.beaters)} week(s) in the window beat {_fmt_m(cur.value)}, so it ranks {len(r.beaters) + 1}, not {n}{how}", cur)
         return Verdict(claim, "verified", f"{_fmt_m(cur.value)} in {_d(R)} ranks {n} among the {len(r.window) + 1} weeks of the window{how}", reference=cur)
+
+    def _rank_among(self, claim: Claim) -> Verdict:
+        """"The largest outflow of any asset": the subject against the others of its kind in the same report.
+
+        The reports list only some subjects each week, so a rank that no listed subject beats is
+        still unverified; a listed subject that beats it makes the claim conflicting."""
+        R, m = claim.report_date, claim.rank_metric or "flow"
+        cur = self.ref.get(R, claim.subject, m)
+        if cur is None:
+            return Verdict(claim, "unverified", f"no {m} row for {self._name(claim.subject)} in the report of {_d(R)} to rank", missing_weeks=[R])
+        d = claim.direction if claim.direction in _RANK_KEYS else _direction(cur.value)
+        if d in ("inflow", "outflow") and m in ("flow", "flow_run") and cur.value != 0 and _direction(cur.value) != d:
+            return Verdict(claim, "conflicting", f"the claim ranks an {d}, but {self._name(claim.subject)} had {_a_flow(cur.value)} of {_fmt_m(cur.value)} in the report of {_d(R)}", reference=cur)
+        kind = claim.rank_among or "asset"
+        prefix = "asset:" if kind in ("asset", "altcoin") else kind + ":"
+        skip = {claim.subject, "asset:bitcoin", "asset:short-bitcoin", "asset:multi-asset"} if kind == "altcoin" else {claim.subject}
+        others = [s for s in self.idx.subjects_at(R, m) if s.startswith(prefix) and s not in skip]
+        key = _RANK_KEYS.get(d, abs)
+        beaters = sorted((self.ref.get(R, s, m) for s in others), key=lambda ev: -key(ev.value))
+        beaters = [ev for ev in beaters if key(ev.value) > key(cur.value)]
+        n = int(claim.value or 1)
+        how = f" ({claim.window_text})" if claim.window_text else ""
+        if len(beaters) >= n:
+            b = beaters[0]
+            return Verdict(claim, "conflicting", f"{self._name(b.subject)} had a larger figure ({_fmt_m(b.value)}) than {self._name(claim.subject)} "
+                           f"({_fmt_m(cur.value)}) in the report of {_d(R)}{how}", reference=b)
+        listed = ", ".join(f"{self._name(s)} {_fmt_m(self.ref.get(R, s, m).value)}" for s in others[:6]) or "none"
+        return Verdict(claim, "unverified", f"no listed {kind} beats {self._name(claim.subject)} ({_fmt_m(cur.value)}) in the report of {_d(R)}, "
+                       f"but the reference lists only some of them (listed: {listed}){how}", reference=cur)
 
     # --- shares -------------------------------------------------------------------------------
     def _share_at(self, subject: str, R: date) -> tuple[Evidence | None, Evidence | None, float | None]:

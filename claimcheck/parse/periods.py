@@ -191,11 +191,14 @@ SINCE_RE = re.compile(
     rf"|\bsince\s+(?P<year2>{_YEAR})\b"
     rf"|\bsince\s+(?:the\s+)?{_PART}(?P<mon>{_MON})(?:\s+(?P<year>{_YEAR}))?\b"
     rf"|\bin\s+(?P<months>\d+|two|three|four|five|six|several|many)?\s*months\b"
+    rf"|\bin\s+(?P<weeks>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+weeks\b"
+    rf"|\b(?P<weeks2>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\s+(?:high|low)\b"
     rf"|\b(?:of|in|for)\s+(?:(?:the\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
     rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record)\b",
     re.IGNORECASE,
 )
-_WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "several": 3, "many": 3}
+_WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "eleven": 11, "twelve": 12, "several": 3, "many": 3}
 # known market events an anchor can name
 EVENTS = {"crash": (date(2025, 10, 10), "the crash of 10 October 2025")}
 
@@ -257,6 +260,12 @@ def _parse_anchor(text: str, article_report: date | None) -> tuple[Anchor, str] 
                 a, b = _month_span(y, mon, None)
                 return Anchor(a, b, f"'{m.group(0)}' read as {a.isoformat()} to {b.isoformat()}", "since"), m.group(0)
         return Anchor(d, d, f"'{m.group(0)}' read as {name}", "since"), m.group(0)
+    if g["weeks"] or g["weeks2"]:
+        n = g["weeks"] or g["weeks2"]
+        k = min(int(n), 1200) if n.isdigit() else _WORDN.get(n.lower(), 3)
+        # "the highest in six weeks": the largest of the six reports ending with this one
+        a = ref - timedelta(days=7 * max(k - 1, 0))
+        return Anchor(a, ref, f"'{m.group(0)}' read as the {k} reports from {a.isoformat()} to {ref.isoformat()}", "within"), m.group(0)
     if "month" in m.group(0).lower():
         n = g["months"]
         k = min(int(n), 1200) if n and n.isdigit() else _WORDN.get((n or "several").lower(), 3)

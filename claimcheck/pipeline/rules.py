@@ -507,7 +507,8 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         if sup in ("lowest", "smallest", "weakest") and direction:
             direction = "smallest-" + direction
     anchor_text = t.data.get("anchor") or ("record" if "record" in inner else None)
-    anchor = periods.parse_anchor(anchor_text, article_report) if anchor_text else None
+    among = _AMONG_RE.search(anchor_text or "")
+    anchor = periods.parse_anchor(anchor_text, article_report) if anchor_text and not among else None
     mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
     week, wsrc, wtext = week_for(t, clause)
     c = Claim(
@@ -522,4 +523,12 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         c.window_text = an.how
         c.window_start, c.window_end = an.start, an.end
         c.window_kind = an.kind
+    elif among:
+        word = among.group("among").lower()
+        c.rank_among = next((v for k, v in _AMONG.items() if word.startswith(k)), "asset")
+        c.window_kind, c.window_text = "among", f"'{among.group(0)}' read as among the {c.rank_among}s of the same report"
     return c
+
+
+_AMONG_RE = re.compile(r"\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?P<among>assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b", re.I)
+_AMONG = {"altcoin": "altcoin", "countr": "region", "region": "region", "provider": "provider", "issuer": "provider"}

@@ -1,0 +1,166 @@
+"""Extraction of the claim kinds of issue 3 on the team's articles (corpus/articles, gold verdicts in
+corpus/gold/gold-claims.jsonl): streak phrasings, ranks across subjects and over the last N weeks,
+label lists ("- Switzerland: +$126.8 million"), headline clauses, currency prefixes, and the
+wording that decides direction and metric. Each case pins the claim's normalised fields and its
+verdict, claim by claim."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import claimcheck
+from claimcheck.api import get_reference
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "corpus" / "articles"
+DATES = {o["id"]: o["report_date"] for o in map(json.loads, (ROOT / "corpus" / "articles.jsonl").read_text().splitlines()) if o}
+
+
+@lru_cache(maxsize=None)
+def verdicts(article: str):
+    text = (ARTICLES / f"{article}.txt").read_text(encoding="utf-8")
+    return claimcheck.check(text, date=date.fromisoformat(DATES[article]), reference=get_reference()).verdicts
+
+
+def claim(article: str, text: str, sentence: str = ""):
+    got = [v for v in verdicts(article) if v.claim.text == text and sentence in v.claim.sentence]
+    assert got, f"{article}: no claim {text!r}; found {[v.claim.text for v in verdicts(article)]}"
+    assert len(got) == 1, f"{article}: {len(got)} claims {text!r}"
+    return got[0]
+
+
+# article, claim text, metric, subject, direction, value, streak kind or rank scope, verdict
+STREAKS = [
+    ("a03", "fifth week of entries", "total", "inflow", 5, "run", "unverified"),
+    ("a06", "its ninth weekly inflow", "asset:ethereum", "inflow", 9, "run", "unverified"),
+    ("a16", "to fourth week", "total", "outflow", 4, "run", "unverified"),
+    ("b07", "for a second week", "total", "outflow", 2, "run", "verified"),
+    ("b08", "FOURTH STRAIGHT LOSING WEEK", "total", "outflow", 4, "run", "conflicting"),
+    ("b10", "the fourth week negative", "total", "outflow", 4, "run", "verified"),
+    ("b10", "the fourth week in succession", "total", "outflow", 4, "run", "verified"),
+    ("b11", "to a fifth week", "total", "outflow", 5, "run", "verified"),
+    ("b17", "the second week consecutive", "total", "outflow", 2, "run", "unverified"),
+    ("b21", "second week of outflows", "total", "outflow", 2, "run", "unverified"),
+    ("b20", "SIX-WEEK INFLOW RUN ENDS", "total", "inflow", 6, "ended", "unverified"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject,direction,n,kind,verdict", STREAKS)
+def test_streak_phrasings(article, text, subject, direction, n, kind, verdict):
+    v = claim(article, text)
+    c = v.claim
+    assert (c.metric, c.subject, c.direction, c.value, c.streak_kind) == ("streak", subject, direction, n, kind)
+    assert v.label == verdict, v.reason
+
+
+def test_a_week_of_the_calendar_is_no_streak():
+    """"in the third week outflows topped $500 million" (a week of June) and "the first week of June"."""
+    texts = [v.claim.text for v in verdicts("a04")] + [v.claim.text for v in verdicts("b08")]
+    assert not [t for t in texts if "week of June" in t or t.endswith("week outflows")]
+
+
+RANKS_AMONG = [
+    ("b01", "the largest outflow of any asset", "asset:ethereum", "outflow", "asset"),
+    ("b11", "the largest inflow of any product type", "asset:short-bitcoin", "inflow", "asset"),
+    ("b22", "the best of any altcoin", "asset:xrp", "inflow", "altcoin"),
+]
+
+
+@pytest.mark.parametrize("article,text,subject,direction,among", RANKS_AMONG)
+def test_ranks_across_subjects_are_unverified_when_no_listed_subject_beats_them(article, text, subject, direction, among):
+    v = claim(article, text)
+    c = v.claim
+    assert (c.metric, c.subject, c.direction, c.window_kind, c.rank_among) == ("rank", subject, direction, "among", among)
+    assert v.label == "unverified"
+    assert "lists only some" in v.reason
+
+
+def test_rank_across_assets_names_the_listed_ones():
+    v = claim("b01", "the largest outflow of any asset")
+    # Ethereum -$555m against the listed Bitcoin -$460m of the report of 2025-12-22
+    assert v.reference.value == -555.0
+    assert "Bitcoin -$460.0m" in v.reason and "2025-12-22" in v.reason
+
+
+def test_rank_across_assets_conflicts_when_a_listed_subject_beats_it():
+    from claimcheck.model import Claim
+    from claimcheck.verify import Verifier
+
+    # b01's report: Bitcoin -$460m is not "the largest outflow of any asset" when Ethereum had -$555m
+    c = Claim(0, 1, "the largest outflow of any asset", kind="rank", metric="rank", subject="asset:bitcoin", direction="outflow",
+              value=1.0, low=1.0, high=1.0, report_date=date(2025, 12, 22), rank_metric="flow", window_kind="among", rank_among="asset")
+    v = Verifier(get_reference())(c)
+    assert v.label == "conflicting"
+    assert v.reference.subject == "asset:ethereum" and v.reference.value == -555.0
+
+
+def test_rank_over_the_last_weeks_reads_a_window():
+    v = claim("b18", "the highest in six weeks")
+    c = v.claim
+    assert c.window_kind == "within" and (c.window_end - c.window_start).days == 35
+    assert v.label == "unverified"
+
+
+def test_the_most_since_is_a_rank():
+    v = claim("a01", "the most since mid-December")
+    assert (v.claim.subject, v.claim.direction, v.claim.window_kind) == ("asset:short-bitcoin", "inflow", "since")
+    assert v.label == "unverified"
+
+
+def test_record_before_an_amount_in_a_headline():
+    v = claim("b20", "RECORD")
+    assert (v.claim.metric, v.claim.direction) == ("rank", "outflow")
+    assert v.label == "conflicting"  # the $1.07bn outflow of 2026-05-18 is no record: 2025-11-17 had -$2.00bn
+    flow = claim("b20", "$1.1 BILLION")
+    assert (flow.claim.metric, flow.claim.value, flow.label) == ("flow", -1100.0, "verified")
+
+
+# --- labels, lists, headlines --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,subject,value", [
+    ("+$126.8 million", "region:switzerland", 126.8),
+    ("+$58.6 million", "region:canada", 58.6),
+])
+def test_label_colon_lists(text, subject, value):
+    v = claim("a10", text)
+    assert (v.claim.subject, v.claim.metric, v.claim.value, v.label) == (subject, "flow", value, "verified")
+
+
+@pytest.mark.parametrize("article,text,metric,subject,verdict", [
+    ("a20", "$2.67bn", "flow", "asset:bitcoin", "verified"),
+    ("a20", "84%", "share", "asset:bitcoin", "verified"),
+    ("a20", "$242bn", "aum", "total", "verified"),
+    ("a20", "$53bn", "volume", "total", "verified"),
+    ("b16", "$140bn", "aum", "total", "verified"),
+])
+def test_a_label_gives_subject_and_metric(article, text, metric, subject, verdict):
+    v = claim(article, text)
+    assert (v.claim.metric, v.claim.subject, v.label) == (metric, subject, verdict), v.reason
+
+
+def test_us_dollar_prefix_is_not_the_united_states():
+    v = claim("a02", "98%")  # "- Bitcoin: US$867m, roughly 98% of the week's total."
+    assert (v.claim.subject, v.label) == ("asset:bitcoin", "verified")
+    s = claim("a02", "a fourth consecutive week")  # "- Net inflows of US$882m, a fourth consecutive week of inflows."
+    assert s.claim.subject == "total"
+
+
+def test_pulled_in_is_an_inflow():
+    v = claim("a04", "$3.3B", "pulled in")  # "Crypto investment products pulled in $3.3B in the week to May 23"
+    assert (v.claim.direction, v.label) == ("inflow", "verified")
+
+
+def test_cue_after_an_amount_beats_another_amounts_cue():
+    # "XRP products now hold $2.6bn in assets and have attracted $151m so far this year"
+    aum, ytd = claim("b12", "$2.6bn"), claim("b12", "$151m")
+    assert (aum.claim.metric, aum.label) == ("aum", "verified")
+    assert (ytd.claim.metric, ytd.claim.direction, ytd.label) == ("flow_ytd", "inflow", "verified")
+
+
+def test_a_week_total_bound_to_the_outflows_it_sums():
+    v = claim("b09", "$3.74 billion")  # "outflows of $173 million, bringing the four-week total to $3.74 billion"
+    assert (v.claim.metric, v.claim.run_weeks, v.claim.direction, v.label) == ("flow_run", 4, "outflow", "verified")
