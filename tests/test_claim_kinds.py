@@ -164,3 +164,52 @@ def test_cue_after_an_amount_beats_another_amounts_cue():
 def test_a_week_total_bound_to_the_outflows_it_sums():
     v = claim("b09", "$3.74 billion")  # "outflows of $173 million, bringing the four-week total to $3.74 billion"
     assert (v.claim.metric, v.claim.run_weeks, v.claim.direction, v.label) == ("flow_run", 4, "outflow", "verified")
+
+
+# --- lists of subjects and amounts, without "respectively" ---------------------------------------
+
+@pytest.mark.parametrize("article,text,subject,verdict", [
+    ("b15", "US$19.4 million", "region:canada", "verified"),      # "Canada and Switzerland added US$19.4 million and US$10.4 million"
+    ("b15", "US$10.4 million", "region:switzerland", "verified"),
+    ("b21", "$9 million", "asset:near", "verified"),              # "NEAR, Sui and multi-asset products added $9 million, $2.9 million and $4.7 million"
+    ("b21", "$2.9 million", "asset:sui", "verified"),
+    ("b21", "$16.2 million", "region:switzerland", "verified"),   # "Switzerland, Canada and Hong Kong shedding $16.2 million, $12.5 million ..."
+    ("b21", "$12.5 million", "region:canada", "verified"),
+    ("b10", "33.4 million USD", "asset:xrp", "verified"),          # "XRP and Solana received 33.4 million USD and 31 million USD"
+    ("b09", "$133 million", "asset:bitcoin", "verified"),         # "Bitcoin and Ethereum shed $133 million and under $90 million"
+    ("b05", "$11.1 million", "region:sweden", "verified"),
+    ("a03", "1.6 billion dollars", "asset:solana", "verified"),   # "The products of Solana and XRP administer respectively ..."
+])
+def test_listed_subjects_pair_with_listed_amounts(article, text, subject, verdict):
+    v = claim(article, text)
+    assert (v.claim.subject, v.label) == (subject, verdict), v.reason
+
+
+# --- weeks and years named beside an amount ------------------------------------------------------
+
+@pytest.mark.parametrize("article,text,metric", [
+    ("a06", "$176.3 billion", "aum"),   # "slipped to $176.3 billion from $179 billion a week earlier"
+    ("b09", "$27bn", "volume"),         # "dropped to $27bn from $63bn a week earlier"
+])
+def test_a_week_named_after_the_next_amount_is_not_this_ones(article, text, metric):
+    v = claim(article, text)
+    assert (v.claim.metric, v.claim.report_date, v.label) == (metric, date.fromisoformat(DATES[article]), "verified"), v.reason
+
+
+@pytest.mark.parametrize("article,text,report,verdict", [
+    ("b02", "US$47.2bn", "2025-12-29", "verified"),     # "drew US$47.2bn over the whole of 2025" (a 2026 article)
+    ("b02", "US$105m", "2025-12-29", "verified"),       # "Short-bitcoin products pulled in US$105m in 2025"
+    ("b18", "$48.7 billion", "2025-12-29", "conflicting"),  # "the $48.7 billion that flowed in over the whole of 2025": 2025 ended at $47.2bn
+    ("a10", "$48.6 billion", "2024-12-30", "unverified"),   # "a full-year 2024 record of $48.6 billion": before the data
+    ("b01", "$48.7 billion", "2024-12-30", "unverified"),   # "just shy of the $48.7 billion set in 2024"
+])
+def test_a_past_year_names_that_years_total(article, text, report, verdict):
+    v = claim(article, text)
+    assert (v.claim.metric, v.claim.report_date, v.label) == ("flow_ytd", date.fromisoformat(report), verdict), v.reason
+
+
+def test_the_current_year_is_its_year_to_date():
+    v = claim("b01", "$46.7 billion")  # "inflows for 2025 stand at $46.7 billion" (report of 2025-12-22)
+    assert (v.claim.metric, v.claim.report_date, v.label) == ("flow_ytd", date(2025, 12, 22), "verified")
+    first_days = claim("b02", "US$582m", "first days of 2026")  # "The first days of 2026 brought net inflows of US$582m"
+    assert (first_days.claim.metric, first_days.label) == ("flow", "verified")

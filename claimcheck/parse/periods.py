@@ -58,6 +58,11 @@ def report_for_publication(d: date) -> date:
     return monday_on_or_before(d)
 
 
+def last_report_of_year(year: int) -> date:
+    """The last weekly report of a calendar year (its last Monday), which carries the year's total."""
+    return monday_on_or_before(date(year, 12, 31))
+
+
 def _mk_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

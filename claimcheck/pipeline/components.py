@@ -248,7 +248,7 @@ class ModifierMatcher(_PatternComponent):
     sentences when the target matcher has not run).
     """
 
-    keys = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim")
+    keys = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year")
 
     def __call__(self, doc: Doc) -> Doc:
         report: date | None = doc._.report_date

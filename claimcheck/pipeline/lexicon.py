@@ -77,6 +77,11 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
+    # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
+    "year": (
+        r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?)?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))"
+        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?P<y3>20\d\d)\s+(?:full[\s-]year|total|haul|record)\b"
+    ),
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
     "share": (

@@ -132,9 +132,13 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
 
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
     cues: list[Cue] = []
-    for label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim"):
+    for label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year"):
+        if label not in patterns:  # a pipeline saved before this cue existed
+            continue
         for m in patterns[label].finditer(sentence):
             data = {}
+            if label == "year":
+                data["year"] = int(next(m.group(k) for k in ("y", "y2", "y3") if m.group(k)))
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else None
@@ -247,32 +251,61 @@ def _range_pairs(sentence: str, amounts: list[Target]) -> dict[int, int]:
     return pairs
 
 
-def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target]) -> dict[int, Mention]:
-    """Pair "A, B and C saw $x, $y and $z respectively": amount index -> subject mention."""
-    m = re.search(r"\brespectively\b", sentence, re.IGNORECASE)
-    if not m or len(amounts) < 2:
-        return {}
-    before = [i for i, a in enumerate(amounts) if a.end <= m.start()]
-    if not before:
-        return {}
-    group = [before[-1]]
-    for i in reversed(before[:-1]):
-        gap = sentence[amounts[i].end:amounts[group[0]].start]
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", gap):
-            group.insert(0, i)
+_LIST_GAP_RE = re.compile(r"(?:,\s*+and|,|and|&)(?:\s++the)?", re.I)  # matched against the stripped gap
+# between listed amounts: a comma or "and", after an optional aside ("(approximately IDR 2.1 trillion)")
+# and before an optional hedge ("$133 million and under $90 million")
+_AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
+    r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:about|around|roughly|nearly|almost|over|under|just|some|approximately|more\s+than|less\s+than))?",
+    re.I)
+_RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
+
+
+def _amount_groups(sentence: str, amounts: list[Target]) -> list[list[int]]:
+    """Runs of two or more amounts written as a list ("$9 million, $2.9 million and $4.7 million")."""
+    groups: list[list[int]] = []
+    for i in range(len(amounts)):
+        if groups and groups[-1][-1] == i - 1 and _AMOUNT_GAP_RE.fullmatch(sentence[amounts[i - 1].end:amounts[i].start].strip()):
+            groups[-1].append(i)
         else:
-            break
-    if len(group) < 2:
-        return {}
-    first = amounts[group[0]].start
+            groups.append([i])
+    return [g for g in groups if len(g) >= 2]
+
+
+def _subject_list(sentence: str, mentions: list[Mention], before: int, strict: bool) -> list[Mention]:
+    """The subjects listed last before ``before``: "Canada, Germany and Switzerland" (strict: joined
+    by commas and "and" only; else any run of distinct subjects, as "respectively" allows)."""
     subs: list[Mention] = []
     for x in mentions:
-        if x.end <= first and (not subs or subs[-1].subject != x.subject):
-            subs.append(x)
-    subs = subs[-len(group):]
-    if len(subs) != len(group):
-        return {}
-    return {i: s for i, s in zip(group, subs)}
+        if x.end > before:
+            break
+        if subs and subs[-1].subject == x.subject:
+            continue
+        if strict and subs and not _LIST_GAP_RE.fullmatch(sentence[subs[-1].end:x.start].strip()):
+            subs = []
+        subs.append(x)
+    return subs
+
+
+def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target]) -> dict[int, Mention]:
+    """Pair listed subjects with listed amounts, in order: amount index -> subject mention.
+
+    "A, B and C saw $x, $y and $z respectively" pairs any run of subjects before the amounts;
+    without "respectively" ("Canada and Switzerland added US$19.4 million and US$10.4 million")
+    the subjects must themselves be written as a list, of the same length as the amounts.
+    """
+    resp = _RESPECTIVELY_RE.search(sentence)
+    out: dict[int, Mention] = {}
+    for group in _amount_groups(sentence, amounts):
+        first = amounts[group[0]].start
+        if resp is not None and amounts[group[-1]].end <= resp.start():
+            subs = _subject_list(sentence, mentions, first, strict=False)[-len(group):]
+        else:
+            subs = _subject_list(sentence, mentions, first, strict=True)
+            if any(x.start > first for x in mentions if x.end <= amounts[group[-1]].start):
+                continue  # a subject inside the list of amounts: "Bitcoin $x and Ethereum $y"
+        if len(subs) == len(group):
+            out.update(zip(group, subs))
+    return out
 
 
 def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence: str) -> tuple[str | None, str | None]:
@@ -306,7 +339,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     week_cues = [c for c in cues if c.label == "week"]
 
     def week_for(t: Target, clause: tuple[int, int]) -> tuple[date | None, str, str | None]:
-        c = nearest(week_cues, ("week",), t, clause[0], clause[1])
+        # a week named after another amount is that amount's: "$176.3bn from $179bn a week earlier"
+        own = [w for w in week_cues if w.start < t.end or not any(t.end <= o.start and o.end <= w.start for o in amounts)]
+        c = nearest(own, ("week",), t, clause[0], clause[1])
         if c is None:
             c = next((w for w in week_cues if w.data["source"] == "text"), None)
         if c is not None:
@@ -384,6 +419,15 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         else:
             mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
         week, wsrc, wtext = week_for(t, clause)
+        year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
+        if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
+            year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
+        if year is not None and metric in ("flow", "flow_ytd") and article_report is not None and wsrc != "text":
+            y = year.data["year"]
+            if y < article_report.year:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
+                metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
+            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s", year.text, re.I):
+                metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
         mag = abs(value)
         if hedge == "range":
             lo_, hi_ = max(low, 0.0), high
