@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
-
-import pandas as pd
+from typing import Iterable, NamedTuple
 
 from .errors import ReferenceDataError, show
 from .model import Evidence
@@ -47,8 +45,26 @@ _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 HEADER_HINT = ",".join(REQUIRED + OPTIONAL)
 
 
-def _read_one(path: Path) -> pd.DataFrame:
-    """One reference CSV, checked: its rows as strings with the file and the physical line of each.
+class Row(NamedTuple):
+    """One reference row as loaded: the schema's columns (stripped; ``report_date`` a date,
+    ``value_usd_m`` a float), where it came from, and its subject id."""
+
+    report_date: date
+    dimension: str
+    entity: str
+    metric: str
+    value_usd_m: float
+    confidence: str
+    sources: str
+    note: str
+    src_file: str
+    src_line: int
+    subject: str
+
+
+def _read_one(path: Path) -> list[tuple[list[str], int]]:
+    """One reference CSV, checked: its rows as strings (the schema's columns, in the schema's order)
+    with the physical line of each.
 
     The size is checked before anything is read; the rows are read with the ``csv`` module, so a
     line number counts blank lines and lines inside quoted fields, as an editor does.
@@ -83,8 +99,7 @@ def _read_one(path: Path) -> pd.DataFrame:
         raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {HEADER_HINT}")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
-    rows: list[list[str]] = []
-    lines: list[int] = []
+    rows: list[tuple[list[str], int]] = []
     line = 1
     try:
         for rec in reader:
@@ -100,77 +115,79 @@ def _read_one(path: Path) -> pd.DataFrame:
                 missing = [c for c in REQUIRED if c not in header]
                 if missing:
                     raise ReferenceDataError(f"{name}:{start}: missing column(s) {', '.join(missing)}; the header needs {','.join(REQUIRED)}")
+                # where each schema column is in a record (None: an optional column left out)
+                cols = [header.index(c) if c in header else None for c in REQUIRED + OPTIONAL]
                 continue
             if len(rec) != len(header):
                 raise ReferenceDataError(f"{name}:{start}: {len(rec)} fields where the header has {len(header)}; check the commas and quotes")
-            rows.append(rec)
-            lines.append(start)
+            rows.append(([rec[i] if i is not None else "" for i in cols], start))
     except csv.Error as e:
         raise ReferenceDataError(f"{name}:{line}: malformed CSV ({e}); check the quotes") from None
     if header is None:
         raise ReferenceDataError(f"{name}:1: empty file; a reference CSV needs the header {HEADER_HINT}")
     if not rows:
         raise ReferenceDataError(f"{name}:{hline + 1}: no data rows under the header")
-    df = pd.DataFrame(rows, columns=header, dtype=str)
-    for c in OPTIONAL:
-        if c not in df.columns:
-            df[c] = ""
-    df = df[list(REQUIRED + OPTIONAL)].copy()
-    df["src_file"] = name
-    df["src_line"] = lines
-    _validate(df)
-    return df
+    return rows
 
 
-def _validate(df: pd.DataFrame) -> None:
-    for row in df.itertuples(index=False):
-        where = f"{row.src_file}:{row.src_line}"
-        d = row.report_date.strip()
-        try:
-            if not _DATE_RE.fullmatch(d):
-                raise ValueError
-            date.fromisoformat(d)
-        except ValueError:
-            raise ReferenceDataError(f"{where}: report_date {show(row.report_date)} is not an ISO date (YYYY-MM-DD)") from None
-        if row.dimension.strip() not in DIMENSIONS:
-            raise ReferenceDataError(f"{where}: unknown dimension {show(row.dimension)}; expected one of {', '.join(DIMENSIONS)}")
-        if row.metric.strip() not in METRICS:
-            raise ReferenceDataError(f"{where}: unknown metric {show(row.metric)}; expected one of {', '.join(METRICS)}")
-        if not row.entity.strip():
-            raise ReferenceDataError(f"{where}: empty entity; use All for the total")
-        v = row.value_usd_m.strip()
-        if not _NUMBER_RE.fullmatch(v):
-            raise ReferenceDataError(f"{where}: value_usd_m {show(row.value_usd_m)} is not a number (signed millions of USD, e.g. -1730 or 33.5)")
-        if not math.isfinite(float(v)):
-            raise ReferenceDataError(f"{where}: value_usd_m {show(row.value_usd_m)} is not a finite number")
-        if row.confidence.strip() not in CONFIDENCE:
-            raise ReferenceDataError(f"{where}: unknown confidence {show(row.confidence)}; expected agree, single or disputed")
+def _validated(name: str, fields: list[str], line: int) -> Row:
+    """One row of strings checked and converted, or the error naming ``name:line`` and the problem."""
+    report_date, dimension, entity, metric, value, confidence, sources, note = fields
+    where = f"{name}:{line}"
+    d = report_date.strip()
+    try:
+        if not _DATE_RE.fullmatch(d):
+            raise ValueError
+        day = date.fromisoformat(d)
+    except ValueError:
+        raise ReferenceDataError(f"{where}: report_date {show(report_date)} is not an ISO date (YYYY-MM-DD)") from None
+    if dimension.strip() not in DIMENSIONS:
+        raise ReferenceDataError(f"{where}: unknown dimension {show(dimension)}; expected one of {', '.join(DIMENSIONS)}")
+    if metric.strip() not in METRICS:
+        raise ReferenceDataError(f"{where}: unknown metric {show(metric)}; expected one of {', '.join(METRICS)}")
+    if not entity.strip():
+        raise ReferenceDataError(f"{where}: empty entity; use All for the total")
+    v = value.strip()
+    if not _NUMBER_RE.fullmatch(v):
+        raise ReferenceDataError(f"{where}: value_usd_m {show(value)} is not a number (signed millions of USD, e.g. -1730 or 33.5)")
+    x = float(v)
+    if not math.isfinite(x):
+        raise ReferenceDataError(f"{where}: value_usd_m {show(value)} is not a finite number")
+    if confidence.strip() not in CONFIDENCE:
+        raise ReferenceDataError(f"{where}: unknown confidence {show(confidence)}; expected agree, single or disputed")
+    dimension, entity = dimension.strip(), entity.strip()
+    return Row(day, dimension, entity, metric.strip(), x, confidence.strip(), sources.strip(), note.strip(),
+               name, line, subject_id(dimension, entity))
 
 
 def load_reference(paths: Iterable[str | Path] | None = None) -> "ReferenceData":
-    """Load and validate reference CSVs (the bundled corpus when ``paths`` is empty)."""
+    """Load and validate reference CSVs (the bundled corpus when ``paths`` is empty).
+
+    Every file is read and checked before the next; then a key (report_date, subject, metric) given
+    twice with different values is an error naming both lines, and one given twice with the same
+    value is kept once (the first).
+    """
     files = [Path(p) for p in paths] if paths else bundled_files()
     if not files:
         raise ReferenceDataError(f"{BUNDLED_DIR}: no reference CSV files found; reinstall claimcheck or pass --reference FILE")
-    frames = [_read_one(f) for f in files]
-    df = pd.concat(frames, ignore_index=True)
-    for c in ("report_date", "dimension", "entity", "metric", "confidence", "sources", "note"):
-        df[c] = df[c].str.strip()
-    df["value_usd_m"] = df["value_usd_m"].astype(float)
-    df["report_date"] = df["report_date"].map(date.fromisoformat)
-    df["subject"] = [subject_id(d, e) for d, e in zip(df["dimension"], df["entity"])]
-    key = ["report_date", "subject", "metric"]
-    dup = df[df.duplicated(key, keep=False)]
-    if not dup.empty:
-        for _, grp in dup.groupby(key, sort=False):
-            if grp["value_usd_m"].nunique() > 1:
-                a, b = grp.iloc[0], grp.iloc[1]
+    rows: list[Row] = []
+    for f in files:
+        name = str(f)
+        rows.extend(_validated(name, fields, line) for fields, line in _read_one(f))
+    by_key: dict[tuple[date, str, str], list[Row]] = {}
+    for r in rows:
+        by_key.setdefault((r.report_date, r.subject, r.metric), []).append(r)
+    if len(by_key) < len(rows):
+        for grp in by_key.values():  # keys in the order of their first row
+            a = grp[0]
+            b = next((r for r in grp[1:] if r.value_usd_m != a.value_usd_m), None)
+            if b is not None:
                 raise ReferenceDataError(
                     f"{b.src_file}:{b.src_line}: duplicate key ({b.report_date}, {b.dimension}, {b.entity}, {b.metric}) "
                     f"with value {b.value_usd_m:g}; {a.src_file}:{a.src_line} gives {a.value_usd_m:g}; keep one"
                 )
-        df = df.drop_duplicates(key, keep="first")
-    return ReferenceData(df.reset_index(drop=True), tuple(str(f) for f in files))
+        rows = [grp[0] for grp in by_key.values()]
+    return ReferenceData(rows, tuple(str(f) for f in files))
 
 
 @lru_cache(maxsize=1)
@@ -180,18 +197,26 @@ def bundled_reference() -> "ReferenceData":
 
 @dataclass
 class ReferenceData:
-    df: pd.DataFrame
+    records: list[Row]  # in file order, each key once
     files: tuple[str, ...]
 
     def __post_init__(self) -> None:
         self._index: dict[tuple[date, str, str], Evidence] = {}
         self._names: dict[str, str] = {}
-        for r in self.df.itertuples(index=False):
+        for r in self.records:
             ev = Evidence(r.report_date, r.subject, r.metric, float(r.value_usd_m), r.confidence or None,
                           r.sources.split() if r.sources else [], r.note or None)
             self._index[(r.report_date, r.subject, r.metric)] = ev
             self._names.setdefault(r.subject, r.entity)
         self.report_dates: list[date] = sorted({k[0] for k in self._index})
+
+    @property
+    def df(self):
+        """The rows as a pandas DataFrame (the columns of :class:`Row`), built on each call; pandas is
+        imported only here, so loading and checking never pay for it."""
+        import pandas as pd
+
+        return pd.DataFrame(self.records, columns=list(Row._fields))
 
     def __len__(self) -> int:
         return len(self._index)
@@ -221,7 +246,7 @@ class ReferenceData:
     def subjects(self) -> dict[str, tuple[str, str]]:
         """subject id -> (dimension, entity name)."""
         out = {}
-        for r in self.df.itertuples(index=False):
+        for r in self.records:
             out.setdefault(r.subject, (r.dimension, r.entity))
         return out
 
