@@ -213,3 +213,54 @@ def test_the_current_year_is_its_year_to_date():
     assert (v.claim.metric, v.claim.report_date, v.label) == ("flow_ytd", date(2025, 12, 22), "verified")
     first_days = claim("b02", "US$582m", "first days of 2026")  # "The first days of 2026 brought net inflows of US$582m"
     assert (first_days.claim.metric, first_days.label) == ("flow", "verified")
+
+
+# --- subjects, metrics and weeks taken from the right words --------------------------------------
+
+@pytest.mark.parametrize("article,text,subject,verdict", [
+    ("b05", "$1.09 billion", "asset:bitcoin", "verified"),   # "Bitcoin funds bore the brunt, losing $1.09 billion, or about 63% of the total"
+    ("b05", "63%", "asset:bitcoin", "verified"),             # "the total" is what the share is of, not the subject
+    ("a03", "71%", "asset:bitcoin", "verified"),
+    ("a05", "$56.8 million", "region:hong-kong", "verified"),  # "Hong Kong went the other way, with investors pulling $56.8 million, and Brazil lost $8.5 million"
+])
+def test_subject_of_a_clause_without_one(article, text, subject, verdict):
+    v = claim(article, text)
+    assert (v.claim.subject, v.label) == (subject, verdict), v.reason
+
+
+def test_headline_parts_do_not_share_a_subject():
+    # "Bitcoin Takes Over 90% Of Flows | Volume Hits $53B | AUM Drops To $242B"
+    vol, aum = claim("a12", "$53B"), claim("a12", "$242B")
+    assert (vol.claim.metric, vol.claim.subject, vol.label) == ("volume", "total", "verified")
+    assert (aum.claim.metric, aum.claim.subject, aum.label) == ("aum", "total", "verified")
+
+
+def test_a_metric_word_before_the_next_amount_is_that_amounts():
+    # "Ethereum funds lost $36.5 million, for year-to-date outflows of almost $500 million."
+    week, ytd = claim("b11", "$36.5 million"), claim("b11", "$500 million")
+    assert (week.claim.metric, week.label) == ("flow", "verified")
+    assert ytd.claim.metric == "flow_ytd"
+
+
+@pytest.mark.parametrize("article,text,metric,subject,verdict", [
+    ("a08", "$11.2 billion", "flow_ytd", "asset:ethereum", "verified"),   # "Year-to-date inflows stand at $35.2 billion, with Ether accounting for $11.2 billion"
+    ("a20", "30.2 billion dollars", "flow_ytd", "asset:bitcoin", "verified"),  # "- Year to date: 48.7 billion dollars, with bitcoin at 30.2 billion dollars."
+    ("a16", "$4.9bn", "flow_run", "total", "verified"),   # "Crypto fund outflows stretch to fourth week, reach $4.9bn"
+    ("b19", "$3.8bn", "flow_run", "total", "verified"),   # "Crypto ETP inflows run to six weeks, $3.8bn in total"
+])
+def test_an_amount_takes_the_metric_of_what_it_completes(article, text, metric, subject, verdict):
+    v = claim(article, text)
+    assert (v.claim.metric, v.claim.subject, v.label) == (metric, subject, verdict), v.reason
+
+
+def test_an_amount_beside_a_streak_without_a_total_stays_weekly():
+    # only "reach", "drained", "in total" and the like make an amount after a streak the run's total
+    v = claim("b17", "1.06 billion dollars")  # "the second week consecutive of outflows, two weeks after the 1.06 billion dollars of inflows"
+    assert v.claim.metric == "flow"
+
+
+def test_weeks_compared_with_or_fronted():
+    rank = claim("b07", "the second-largest weekly outflow of the year")  # "..., behind only the week before"
+    assert (rank.claim.report_date, rank.label) == (date(2026, 2, 2), "verified")
+    vol = claim("b10", "63 billion USD")  # "The week before, the outflows were of 187 million USD, with a volume ... 63 billion USD."
+    assert (vol.claim.metric, vol.claim.report_date, vol.label) == ("volume", date(2026, 2, 9), "verified")

@@ -223,9 +223,9 @@ def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], se
     if after:
         return after[0], "clause-after"
     head = [m for m in mentions if m.start >= t.end and m.start - t.end <= 25]
-    if head:  # "At $521M, Bitcoin took the bulk"
-        return head[0], "next-clause"
     earlier = [m for m in mentions if m.end <= lo]
+    if head and not earlier:  # "At $521M, Bitcoin took the bulk" (not "Hong Kong ..., with $56.8 million, and Brazil ...")
+        return head[0], "next-clause"
     if earlier:
         return earlier[-1], "sentence-before"
     if previous and not mentions and ANAPHOR_RE.search(sentence_text or ""):
@@ -257,6 +257,9 @@ _LIST_GAP_RE = re.compile(r"(?:,\s*+and|,|and|&)(?:\s++the)?", re.I)  # matched 
 _AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
     r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:about|around|roughly|nearly|almost|over|under|just|some|approximately|more\s+than|less\s+than))?",
     re.I)
+_JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
+_COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
+_OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
 _RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
 
 
@@ -308,6 +311,30 @@ def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target])
     return out
 
 
+# what makes an amount after a streak the run's total: "reach $4.9bn", "drained about $4 billion", "$3.8bn in total"
+_RUN_TOTAL_RE = re.compile(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative)\b", re.I)
+_IN_TOTAL_RE = re.compile(r"(?<!\s)\s*+(?:in\s+total|in\s+all|combined|altogether)\b", re.I)
+_WITH_RE = re.compile(r"(?<![\s,;])[,;]?\s*+with\b", re.I)  # the lookbehind keeps a search linear
+
+
+def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[int, int], targets: list[Target],
+                      mentions: list[Mention], claims: list[Claim], metric: str, run_weeks: int | None) -> tuple[str, int | None]:
+    """The metric of an amount with no cue of its own, taken from what it completes:
+    a run's total after a streak ("outflows stretch to a fourth week, reach $4.9bn", "for a third
+    straight week, exceeding $1 billion in total") or the amount before it in a "with" clause
+    ("Year-to-date inflows stand at $35.2 billion, with Ether accounting for $11.2 billion")."""
+    for s in targets:
+        if s.label == "STREAK" and s.data["kind"] == "run" and s.end <= t.start and t.start - s.end <= 40 \
+                and not any(s.end <= m.start < t.start for m in mentions) \
+                and not any(o.label == "AMOUNT" and s.end <= o.start < t.start for o in targets) \
+                and (_RUN_TOTAL_RE.search(sentence, s.end, t.start) or _IN_TOTAL_RE.match(sentence, t.end)):
+            return "flow_run", s.data["n"]
+    if claims and _WITH_RE.match(sentence, clause[0]) and claims[-1].metric in ("flow_ytd", "flow_mtd", "flow_run") \
+            and claims[-1].end <= sent_start + clause[0]:
+        return claims[-1].metric, claims[-1].run_weeks
+    return metric, run_weeks
+
+
 def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence: str) -> tuple[str | None, str | None]:
     c = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], after_weight=1.2, max_dist=90)
     if c is None:
@@ -327,6 +354,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     """
     cls = clauses(sentence)
     claims: list[Claim] = []
+    # "63% of the total": the whole a share is taken of is not the subject of the sentence
+    mentions = [m for m in mentions if not (m.subject == "total" and _OF_BEFORE_RE.search(sentence, max(0, m.start - 8), m.start))]
     amounts = [t for t in targets if t.label == "AMOUNT"]
     pairs = _range_pairs(sentence, amounts)
     paired_second = set(pairs.values())
@@ -341,9 +370,13 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     def week_for(t: Target, clause: tuple[int, int]) -> tuple[date | None, str, str | None]:
         # a week named after another amount is that amount's: "$176.3bn from $179bn a week earlier"
         own = [w for w in week_cues if w.start < t.end or not any(t.end <= o.start and o.end <= w.start for o in amounts)]
+        # "behind only the week before", "more than the week before": a week compared with, not the claim's
+        own = [w for w in own if not _COMPARED_RE.search(sentence, max(0, w.start - 20), w.start)]
         c = nearest(own, ("week",), t, clause[0], clause[1])
         if c is None:
-            c = next((w for w in week_cues if w.data["source"] == "text"), None)
+            c = next((w for w in own if w.data["source"] == "text"), None)
+        if c is None:  # "The week before, the outflows were of 187 million USD, with a volume of 63 billion USD"
+            c = next((w for w in own if w.start <= 4 and w.end < t.start), None)
         if c is not None:
             src = "text" if c.data["source"] == "text" else c.data["source"]
             return c.data["report_date"], src, c.text
@@ -361,6 +394,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
         metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
         cue_after = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
+        if cue_after is not None and any(o.start >= cue_after.end and o.start - cue_after.end <= 30
+                                         and not _JOIN_RE.search(sentence, cue_after.end, o.start) for o in amounts if o is not t):
+            cue_after = None  # "$36.5 million, for year-to-date outflows of almost $500 million": the next amount's
         if metric_cue is None:
             metric_cue = cue_after
         elif cue_after is not None and any((metric_cue.end <= o.start and o.end <= t.start) or
@@ -405,6 +441,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric == "flow" and i > 0 and re.fullmatch(r"\s*to\s*", sentence[amounts[i - 1].end:t.start]) and claims \
                 and claims[-1].end == sent_start + amounts[i - 1].end:
             metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management
+        if metric == "flow" and metric_cue is None:
+            metric, run_weeks = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
         # --- direction ---------------------------------------------------------------------------
         if a.signed:
@@ -418,6 +456,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             mention, how = resp[i], "respectively"
         else:
             mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+            if mention is not None and how == "sentence-before" and " | " in sentence[mention.end:t.start]:
+                mention, how = None, "default"  # "Bitcoin Takes Over 90% Of Flows | Volume Hits $53B": each part stands alone
         week, wsrc, wtext = week_for(t, clause)
         year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
         if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
