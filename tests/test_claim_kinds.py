@@ -264,3 +264,24 @@ def test_weeks_compared_with_or_fronted():
     assert (rank.claim.report_date, rank.label) == (date(2026, 2, 2), "verified")
     vol = claim("b10", "63 billion USD")  # "The week before, the outflows were of 187 million USD, with a volume ... 63 billion USD."
     assert (vol.claim.metric, vol.claim.report_date, vol.label) == ("volume", date(2026, 2, 9), "verified")
+
+
+# --- numbers that are not fund flows -------------------------------------------------------------
+
+@pytest.mark.parametrize("article,text", [
+    ("a04", "$110K"),           # "Bitcoin Hovers Near $110K As Institutions Pile In"
+    ("a14", "$100K"),           # "... as Bitcoin Slips Under $100K"
+    ("b14", "$71,200"),         # "Bitcoin rose 7% over the week to $71,200"
+    ("b22", "$91,400"),         # "bitcoin's drop from its May high, which left it at $91,400"
+    ("a04", "all-time high"),   # "BTC set a new all-time high above $111,000"
+    ("a11", "all-time high"),   # "bitcoin climbed to a fresh all-time high above $125,000"
+    ("a12", "$19 billion"),     # "more than $19 billion of leveraged positions were liquidated"
+    ("a18", "3.2 trillion USD"),  # "the market value of all cryptocurrencies stayed above 3.2 trillion USD"
+])
+def test_prices_and_market_figures_are_not_claims(article, text):
+    assert text not in [v.claim.text for v in verdicts(article)]
+
+
+def test_a_small_flow_is_still_a_claim():
+    v = claim("a17", "$500,000")  # "- $500,000: the modest sum that went into Litecoin products."
+    assert (v.claim.subject, v.claim.metric) == ("asset:litecoin", "flow")

@@ -37,7 +37,8 @@ _SIGN = r"[+\-\u2212\u2013]"
 _WORDNUM = r"(?:a\s+quarter\s+of\s+a|quarter\s+of\s+a|half\s+a|a\s+half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
 
 # 1) currency before the number: $1.7B, US$630m, USD 630 million, +$32.5 million, $500,000
-_PRE = rf"(?:(?P<sign1>{_SIGN})\s?)?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(?P<num1>{_NUM})(?P<scale1>{_SCALE})?"
+# a sign is written against the amount: "- $500,000" at the start of a line is a bullet, " – $1.7bn" a dash
+_PRE = rf"(?P<sign1>{_SIGN})?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(?P<num1>{_NUM})(?P<scale1>{_SCALE})?"
 # 2) currency after the number: 1.09 billion dollars, 4 billion USD, 28 million US dollars
 _POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})\s(?:of\s)?(?P<cur2>{_CUR_POST})\b"
 # 3) words: Two Billion Dollars, half a billion dollars

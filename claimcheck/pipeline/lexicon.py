@@ -91,9 +91,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "pct_change": r"\b(?:decline|drop|fall|rise|increase|decrease|jump|slump|plunge|surge|gain|fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
     "not_claim": (
         r"\bprices?\b|\bpriced\b|\btrad(?:ing|ed|es)\s+(?:at|around|near|above|below)\b|\bchanging\s+hands\b|\bclosed\s+at\b|\bbarrel\b|\bper\s+(?:coin|token|share)\b|"
-        r"\bmarket\s+cap(?:italisation|italization)?\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
+        r"\bmarket\s+cap(?:italisation|italization)?\b|\bmarket\s+value\b|\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
         r"\bfunding\s+round\b|\brevenue\b|\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
         r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bhigh\s+of\b|\blow\s+of\b|\bsettled\s+around\b"
     ),
-    "price_verb": r"\b(?:fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|traded|recovered|steadied|drops|falls|rises)\s+(?:\w+\s+){0,2}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
+    "price_verb": r"\b(?:fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|slips|traded|trades|recovered|steadied|drops|falls|rises|hovers|hovered|hovering|sits|sat|stood|stands|left\s+it|leaving\s+it)\s+(?:\S+\s+){0,4}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
 }

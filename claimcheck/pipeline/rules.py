@@ -257,6 +257,7 @@ _LIST_GAP_RE = re.compile(r"(?:,\s*+and|,|and|&)(?:\s++the)?", re.I)  # matched 
 _AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
     r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:about|around|roughly|nearly|almost|over|under|just|some|approximately|more\s+than|less\s+than))?",
     re.I)
+_PRICE_AFTER_RE = re.compile(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)", re.I)
 _JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
 _COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
 _OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
@@ -408,7 +409,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
-        if not a.scaled and a.value < 1:
+        if abs(a.value) < 1 and (not a.scaled or patterns_price_verb(before)):
             # plain dollars: fund flows are never below $10,000; prices and levels are excluded
             if abs(a.value) < 0.01 or nc or patterns_price_verb(before):
                 continue
@@ -513,6 +514,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 continue
             if not (FUND_CONTEXT_RE.search(sentence) or flow_cues):
                 continue
+            if _PRICE_AFTER_RE.match(sentence, t.end):
+                continue  # "a new all-time high above $111,000": a price record
             c = _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous)
             if c:
                 claims.append(c)
