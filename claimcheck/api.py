@@ -64,16 +64,23 @@ def get_reference(paths: Iterable[str | Path] | None = None) -> ReferenceData:
     return load_reference(paths) if paths else bundled_reference()
 
 
+def keep_claims(claims: list, directions: bool = False) -> list:
+    """The claims to report: numeric claims always, direction-only claims ("Solana recorded inflows") on request."""
+    return claims if directions else [c for c in claims if c.kind != "direction"]
+
+
 def check(text: str, date: date | None = None, reference: ReferenceData | Iterable[str | Path] | None = None,
-          model: str | None = None, path: str | None = None) -> Report:
+          model: str | None = None, path: str | None = None, directions: bool = False) -> Report:
     """Extract every fund-flow claim of ``text`` and judge it against the reference data.
 
     ``date``: the article's date (its report week is the Monday on or before it);
-    ``reference``: a loaded :class:`ReferenceData` or CSV paths (default: the bundled corpus).
+    ``reference``: a loaded :class:`ReferenceData` or CSV paths (default: the bundled corpus);
+    ``directions``: also report direction-only claims, a subject named with the direction of its
+    flow and no figure ("Solana recorded inflows"), judged by the sign of the reference flow.
     """
     ref = reference if isinstance(reference, ReferenceData) else get_reference(reference)
     nlp = pipeline.load(model)
     report_date, how = resolve_article_date(text, date, ref)
-    claims = extract(nlp, text, report_date, "article")
+    claims = keep_claims(extract(nlp, text, report_date, "article"), directions)
     verifier = Verifier(ref)
     return Report([verifier(c) for c in claims], report_date, how, path, ref.files, text)

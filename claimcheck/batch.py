@@ -116,6 +116,7 @@ class BatchConfig:
     fmt: str = "table"  # the output format whose fragments workers render ("table": none)
     model: str | None = None
     debug: bool = False
+    directions: bool = False  # also report direction-only claims
 
 
 @dataclass
@@ -199,7 +200,7 @@ def check_paths(cfg: BatchConfig, items: list[tuple[int, str, str]]) -> list[Art
     in order. Unreadable files, and (should one occur) an internal error on one article, give error
     rows; the rest of the chunk is still checked.
     """
-    from .api import Report, resolve_article_date
+    from .api import Report, keep_claims, resolve_article_date
     from .extract import extract, extract_many
     from .outputs import fragment, summary_row
 
@@ -235,7 +236,7 @@ def check_paths(cfg: BatchConfig, items: list[tuple[int, str, str]]) -> list[Art
         try:
             if isinstance(claims, Exception):
                 raise claims
-            report = Report([verifier(c) for c in claims], report_date, how, display, ref.files, art.text)
+            report = Report([verifier(c) for c in keep_claims(claims, cfg.directions)], report_date, how, display, ref.files, art.text)
             results[number] = ArticleResult(number, summary_row(report, number), fragment(report, cfg.fmt, number))
         except Exception as e:
             results[number] = _error_result(number, display, f"internal error: {type(e).__name__}: {e}", cfg,

@@ -144,6 +144,7 @@ def check(
     show: Show = typer.Option(Show.table, "--show", help="table, the article text with highlighted claims, or both"),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="write the result to this file (format from its extension unless --format)"),
     fail_on: FailOn = typer.Option(FailOn.conflicting, "--fail-on", help="what makes the exit code 1"),
+    directions: bool = typer.Option(False, "--directions", help="also report direction-only claims (a subject and the direction of its flow, no figure: 'Solana recorded inflows')"),
     debug: bool = typer.Option(False, "--debug", help="show tracebacks"),
 ):
     """Check one article and print every claim with its verdict and evidence."""
@@ -156,7 +157,8 @@ def check(
         if out is not None:
             refuse_output_as_input(out, [file])
         article = io.read_article(file)
-        report = api.check(article.text, date=d or article.published, reference=reference or None, path=file)
+        report = api.check(article.text, date=d or article.published, reference=reference or None, path=file,
+                           directions=directions)
         if d is None and article.published is not None:
             report.date_source = f"HTML metadata {article.published.isoformat()}"
         if out is not None:

@@ -114,6 +114,7 @@ def batch(
     fail_on: FailOn = typer.Option(FailOn.conflicting, "--fail-on", help="what makes the exit code 1"),
     engine: Optional[Engine] = typer.Option(None, "--engine", help="local process pool, or a dask.distributed cluster (default: local; dask with --scheduler)"),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster of --jobs workers)"),
+    directions: bool = typer.Option(False, "--directions", help="also report direction-only claims (a subject and the direction of its flow, no figure: 'Solana recorded inflows')"),
     debug: bool = typer.Option(False, "--debug", help="show tracebacks (also of articles that failed inside the checker)"),
 ):
     """Check many articles (files and folders) in parallel; print a summary per article and totals."""
@@ -154,7 +155,7 @@ def batch(
         to_stdout = out is None and out_fmt is not None
         summary_console = Console(stderr=True, highlight=False) if to_stdout else Console(highlight=False)
         progress_console = Console(stderr=True, highlight=False)
-        cfg = B.BatchConfig(reference=ref_paths, date=d, fmt=out_fmt or "table", debug=debug)
+        cfg = B.BatchConfig(reference=ref_paths, date=d, fmt=out_fmt or "table", debug=debug, directions=directions)
         stream = None
         if out_fmt is not None:
             stream = OutputStream(out_fmt, path=out) if out is not None else OutputStream(out_fmt, stream=sys.stdout)

@@ -27,7 +27,7 @@ class Claim:
     end: int
     text: str
     sentence: str = ""
-    kind: str = "amount"  # amount | percent | streak | rank
+    kind: str = "amount"  # amount | percent | streak | rank | direction (a flow named without a figure)
     metric: str = "flow"
     subject: str = "total"
     subject_text: str | None = None

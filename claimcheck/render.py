@@ -40,6 +40,8 @@ def claimed_text(v: Verdict) -> str:
         if c.direction:
             s += f" {c.direction}"
         return s
+    if c.kind == "direction":
+        return f"{c.direction} (no figure)"
     if c.value is None:
         return "?"
     hedge = {"exact": "", "approx": "~", "over": ">", "at_least": ">=", "under": "<", "nearly": "nearly ", "range": ""}[c.hedge]
@@ -48,7 +50,7 @@ def claimed_text(v: Verdict) -> str:
         return f"{fmt_value(c.metric, iv[0])} to {fmt_value(c.metric, iv[1])}"
     s = hedge + fmt_value(c.metric, c.value)
     if c.direction is None and c.metric not in ("aum", "volume"):
-        s = s.lstrip("+") + " (dir. ?)"
+        s = s.lstrip("+") + " (either way)"  # the text gives no direction
     return s
 
 

@@ -288,6 +288,8 @@ class Verifier:
     def __call__(self, claim: Claim) -> Verdict:
         if claim.report_date is None:
             return Verdict(claim, "unverified", "could not tell which report week the claim is about")
+        if claim.kind == "direction":
+            return self.direction(claim)
         if claim.metric in MONEY_METRICS:
             return self.money(claim)
         if claim.metric == "streak":
@@ -398,6 +400,20 @@ class Verifier:
         ev = Evidence(R, claim.subject, claim.metric, round(total, 3), "computed", [], f"sum of the weekly flows of {len(weeks)} reports",
                       [w.isoformat() for w in weeks])
         return ev, []
+
+    def direction(self, claim: Claim) -> Verdict:
+        """A direction-only claim ("Solana recorded inflows"): the sign of the subject's weekly flow."""
+        out = self._outside(claim)
+        if out:
+            return out
+        R = claim.report_date
+        row = self.ref.get(R, claim.subject, "flow")
+        if row is None:
+            return Verdict(claim, "unverified", f"no weekly flow for {self._name(claim.subject)} in the report of {_d(R)}", missing_weeks=[R])
+        if row.value != 0 and _direction(row.value) == claim.direction:
+            return Verdict(claim, "verified", f"{self._name(claim.subject)} had {_a_flow(row.value)} of {_fmt_m(row.value)} in the report of {_d(R)}", reference=row)
+        return Verdict(claim, "conflicting", f"direction: the claim says {claim.direction}, {self._name(claim.subject)} had "
+                       f"{_a_flow(row.value) if row.value else 'no net flow'} ({_fmt_m(row.value)}) in the report of {_d(R)}", reference=row)
 
     def money(self, claim: Claim) -> Verdict:
         if claim.period_source == "daily":

@@ -244,8 +244,9 @@ class TargetMatcher(_PatternComponent):
 class ModifierMatcher(_PatternComponent):
     """Finds the cues around targets: direction, metric, week, share, not-a-claim (ConText-style).
 
-    Like ConText, it looks only where there is a target: in the sentences that hold one (all
-    sentences when the target matcher has not run).
+    Like ConText, it looks only where there is something to modify: in the sentences that hold a
+    target or a subject (a subject with a direction is a claim of its own); all sentences when the
+    target matcher has not run.
     """
 
     keys = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year")
@@ -253,7 +254,11 @@ class ModifierMatcher(_PatternComponent):
     def __call__(self, doc: Doc) -> Doc:
         report: date | None = doc._.report_date
         targets = doc.user_data.get(TARGETS)
-        only = {s0 for s0, _ in targets} if targets is not None else None
+        only = None
+        if targets is not None:
+            starts = [s0 for s0, _ in _sentences(doc)]
+            only = {s0 for s0, _ in targets}
+            only.update(starts[bisect.bisect_right(starts, m.start) - 1] for m in doc.user_data.get(MENTIONS, ()) if m.start >= starts[0])
         return _per_sentence(doc, CUES, "modifiers", lambda text: rules.find_cues(text, self.patterns, report), only)
 
 
@@ -289,7 +294,7 @@ class ClaimBuilder:
             if "\n" in full[prev_end:s0]:
                 previous, previous_context = [], False  # a new paragraph or line
             prev_end = s0 + len(text.rstrip())
-            if targets:
+            if targets or cues:
                 claims.extend(rules.assemble(text, s0, targets, cues, mentions, doc._.report_date, doc._.period_source,
                                              previous, previous_context))
             if mentions:

@@ -41,7 +41,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
         r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b)"
         r"|\b(?:(?:a|the|new)\s+)?record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
-        r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
+        # (not the verb: "did not record outflows", "to record inflows")
+        r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
         r"|\b(?:record|all-time)\s+(?:high|low)\b"
         r"|\b(?:a|an|new|fresh)\s+(?:20\d\d|year-to-date|YTD|multi-month|\w+-month|\w+-week|yearly|annual)\s+(?:high|low)\b"
     ),

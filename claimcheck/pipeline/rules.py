@@ -519,8 +519,42 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             c = _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous)
             if c:
                 claims.append(c)
+    claims.extend(_direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_for))
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+# a flow named without a figure: "Solana recorded inflows", "Germany saw minor outflows"
+_FLOW_NOUN_RE = re.compile(r"(?:in|out)-?flows?|redemptions|withdrawals", re.I)
+_NO_DIRECTION_CLAIM_RE = re.compile(r"\?|\b(?:no|not|never|without|if|whether|could|would|may|might|expect\w*)\b", re.I)
+
+
+def _direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_for) -> list[Claim]:
+    """Direction-only claims: a subject named with the direction of its flow, and no figure in the clause."""
+    out: list[Claim] = []
+    for lo, hi in cls:
+        if any(lo <= t.start < hi for t in targets):
+            continue
+        said = [c for c in cues if c.label in ("inflow", "outflow") and lo <= c.start and c.end <= hi and _FLOW_NOUN_RE.fullmatch(c.text)]
+        subs = [m for m in mentions if lo <= m.start and m.end <= hi and m.subject != "total"]
+        if not said or not subs or _NO_DIRECTION_CLAIM_RE.search(sentence, lo, hi):
+            continue
+        cue = said[0]
+        before = [m for m in subs if m.end <= cue.start and cue.start - m.end <= 60]
+        if not before:
+            continue
+        # "Switzerland and Canada registered inflows": each listed subject
+        named = [m for m in mentions if m.subject != "total"]
+        listed = _subject_list(sentence, named, before[-1].end, strict=True) or before[-1:]
+        for m in listed:
+            t = Target(m.start, cue.end, "DIRECTION", sentence[m.start:cue.end])
+            week, wsrc, wtext = week_for(t, (lo, hi))
+            out.append(Claim(
+                start=sent_start + m.start, end=sent_start + cue.end, text=t.text, sentence=sentence, kind="direction",
+                metric="flow", subject=m.subject, subject_text=m.text, subject_source=m.how + ("/list" if len(listed) > 1 else "/clause-before"),
+                direction=cue.label, direction_source="word", report_date=week, period_text=wtext, period_source=wsrc,
+            ))
+    return out
 
 
 PRICE_VERB_RE = re.compile(DEFAULT_PATTERNS["price_verb"], re.IGNORECASE)
