@@ -285,3 +285,24 @@ def test_prices_and_market_figures_are_not_claims(article, text):
 def test_a_small_flow_is_still_a_claim():
     v = claim("a17", "$500,000")  # "- $500,000: the modest sum that went into Litecoin products."
     assert (v.claim.subject, v.claim.metric) == ("asset:litecoin", "flow")
+
+
+def test_currency_words_are_not_subjects_and_wholes_are_the_market():
+    """Dev articles (../shared/dev), claim by claim: "28 million US dollars" is no United States claim,
+    "90% of the $296 million total" names the whole market."""
+    dev = ROOT.parent / "shared" / "dev"
+    if not dev.exists():
+        pytest.skip("../shared/dev is not present")
+    meta = {o["id"]: o for o in map(json.loads, (dev / "articles.jsonl").read_text().splitlines()) if o}
+
+    def dev_claim(article, text):
+        r = claimcheck.check((dev / "articles" / f"{article}.txt").read_text(encoding="utf-8"),
+                             date=date.fromisoformat(meta[article]["report_date"]), reference=get_reference())
+        got = [v for v in r.verdicts if v.claim.text == text]
+        assert len(got) == 1, [v.claim.text for v in r.verdicts]
+        return got[0].claim
+
+    assert dev_claim("r043", "85%").subject == "asset:bitcoin"      # "... at 24 million US dollars, or 85% of the total outflow"
+    assert dev_claim("r055", "$296 million").subject == "total"     # "Bitcoin took the lion's share, 90% of the $296 million total."
+    assert dev_claim("r052", "US$ 1,6 million").subject == "asset:multi-asset"  # "Multi-currency funds raised about US$ 1,6 million"
+    assert dev_claim("r058", "$2 billion").metric == "flow"         # "took in over $2 billion and trading volume rose 55%"

@@ -141,9 +141,10 @@ class SubjectLinker:
         ci = sorted({a for a, _, cs in self.catalogue.aliases if not cs}, key=len, reverse=True)
         cs = sorted({a for a, _, c in self.catalogue.aliases if c}, key=len, reverse=True)
         alt = lambda xs: "|".join(re.escape(x) for x in xs) or r"(?!x)x"
-        # "US$867m": an alias glued to a currency sign is the currency, not the subject
-        self._re = re.compile(rf"(?<![\w-])(?:{alt(ci)})(?![\w$])", re.IGNORECASE)
-        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)})(?![\w$])")
+        # "US$867m", "28 million US dollars": an alias that is part of a currency is not the subject
+        cur = r"(?![\w$])(?!\s+dollars?\b)"
+        self._re = re.compile(rf"(?<![\w-])(?:{alt(ci)}){cur}", re.IGNORECASE)
+        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)}){cur}")
         self._ci = {a.lower(): sid for a, sid, c in self.catalogue.aliases if not c}
         self._cs = {a: sid for a, sid, c in self.catalogue.aliases if c}
 

@@ -258,6 +258,7 @@ _AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
     r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:about|around|roughly|nearly|almost|over|under|just|some|approximately|more\s+than|less\s+than))?",
     re.I)
 _PRICE_AFTER_RE = re.compile(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)", re.I)
+_WHOLE_OF_RE = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$", re.I)
 _JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
 _COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
 _OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
@@ -395,6 +396,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
         metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
         cue_after = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
+        if cue_after is not None and _JOIN_RE.search(sentence, t.end, cue_after.start):
+            cue_after = None  # "took in over $2 billion and trading volume rose 55%": another conjunct's
         if cue_after is not None and any(o.start >= cue_after.end and o.start - cue_after.end <= 30
                                          and not _JOIN_RE.search(sentence, cue_after.end, o.start) for o in amounts if o is not t):
             cue_after = None  # "$36.5 million, for year-to-date outflows of almost $500 million": the next amount's
@@ -455,6 +458,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         # --- subject -----------------------------------------------------------------------------
         if i in resp:
             mention, how = resp[i], "respectively"
+        elif _WHOLE_OF_RE.search(sentence, max(0, t.start - 40), t.start):
+            mention, how = None, "whole"  # "12% of the fund's $38 million inflow", "90% of the $296 million total"
         else:
             mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
             if mention is not None and how == "sentence-before" and " | " in sentence[mention.end:t.start]:
