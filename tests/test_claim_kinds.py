@@ -306,3 +306,33 @@ def test_currency_words_are_not_subjects_and_wholes_are_the_market():
     assert dev_claim("r055", "$296 million").subject == "total"     # "Bitcoin took the lion's share, 90% of the $296 million total."
     assert dev_claim("r052", "US$ 1,6 million").subject == "asset:multi-asset"  # "Multi-currency funds raised about US$ 1,6 million"
     assert dev_claim("r058", "$2 billion").metric == "flow"         # "took in over $2 billion and trading volume rose 55%"
+
+
+def test_a_run_since_a_day():
+    v = claim("b21", "$2.54 billion")  # "That brings outflows since May 11 to $2.54 billion." (report of 2026-05-25)
+    assert (v.claim.metric, v.claim.run_weeks, v.label) == ("flow_run", 2, "verified"), v.reason
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    ("May 11", "2026-05-25", 2),        # the reports of May 18 and May 25
+    ("11 May 2026", "2026-05-25", 2),
+    ("May 12", "2026-05-25", 2),
+    ("December 15", "2026-01-12", 4),   # last year's December: Dec 22, Dec 29, Jan 5, Jan 12
+    ("May 25", "2026-05-25", None),     # the report's own day: no week after it
+    ("no date", "2026-05-25", None),
+])
+def test_reports_since(text, report, expected):
+    from claimcheck.parse.periods import reports_since
+
+    assert reports_since(text, date.fromisoformat(report)) == expected
+
+
+def test_a_subject_after_the_clause_is_not_taken_across_with():
+    # "Year-to-date inflows stand at $35.2 billion, with Ether accounting for $11.2 billion of that total."
+    v = claim("a08", "$35.2 billion")
+    assert (v.claim.subject, v.claim.metric, v.label) == ("total", "flow_ytd", "verified")
+
+
+def test_a_record_volume_is_ranked_among_volumes():
+    v = claim("b08", "a record")  # "trading volumes surged to a record $63 billion"
+    assert (v.claim.rank_metric, v.label) == ("volume", "unverified")

@@ -63,6 +63,26 @@ def last_report_of_year(year: int) -> date:
     return monday_on_or_before(date(year, 12, 31))
 
 
+def reports_since(text: str, article_report: date | None) -> int | None:
+    """How many weekly reports follow the day named ("May 11", "11 May 2026") up to ``article_report``.
+
+    "Outflows since May 11" (report of 2026-05-25): the reports of May 18 and May 25, so 2.
+    None when the day cannot be read or does not lie before the report."""
+    if article_report is None:
+        return None
+    found = find_dates(text, article_report.year)
+    if not found:
+        return None
+    day = found[0].value
+    if not found[0].has_year and day > article_report:  # "since December 15" in a January article
+        day = _mk_date(day.year - 1, day.month, day.day)
+    if day is None or day >= article_report:
+        return None
+    first = day + timedelta(days=7 - day.weekday())  # the first Monday after the day
+    n = (article_report - first).days // 7 + 1
+    return n if n >= 1 else None
+
+
 def _mk_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)

@@ -74,7 +74,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
         rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflow|inflow|slump|drain|haul|bleed)\b|"
         rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
-        rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
+        rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|"
+        # "outflows since May 11": the weeks reported after that day
+        r"\bsince\s+(?P<since>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?!\d)(?:,?\s+20\d\d)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?)\b|"
+        rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
     ),
     "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",

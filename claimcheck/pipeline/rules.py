@@ -142,6 +142,8 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else None
+                if m.group("since"):
+                    data["weeks"] = periods.reports_since(m.group("since"), article_report)
             cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
     # a word that is both a direction and a change or not-a-claim word ("rose 5%", "dropped",
     # "liquidated") reads as the latter
@@ -222,7 +224,8 @@ def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], se
     after = [m for m in mentions if m.start >= t.end and m.end <= hi and m.start - t.end <= 80]
     if after:
         return after[0], "clause-after"
-    head = [m for m in mentions if m.start >= t.end and m.start - t.end <= 25]
+    # "At $521M, Bitcoin took the bulk": the subject right after a comma (not ", with Ether accounting for")
+    head = [m for m in mentions if m.start >= t.end and m.start - t.end <= 25 and _COMMA_GAP_RE.fullmatch(sentence_text[t.end:m.start] if sentence_text else ",")]
     earlier = [m for m in mentions if m.end <= lo]
     if head and not earlier:  # "At $521M, Bitcoin took the bulk" (not "Hong Kong ..., with $56.8 million, and Brazil ...")
         return head[0], "next-clause"
@@ -259,6 +262,7 @@ _AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
     re.I)
 _PRICE_AFTER_RE = re.compile(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)", re.I)
 _WHOLE_OF_RE = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$", re.I)
+_COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
 _JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
 _COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
 _OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
@@ -578,7 +582,7 @@ def _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, pr
     if share is not None:
         mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
         lo, hi = hedges.share_interval(v, prec, hedge)
-        tail = sentence[t.end:t.end + 60].lower()
+        tail = sentence[t.end:t.end + 60].split(" | ")[0].lower()
         of = "outflows" if re.search(r"outflow|withdraw|redemption|left|exodus", tail) else "inflows" if re.search(r"inflow|coming\s+in", tail) else "total"
         if re.search(r"\b(?:aum|assets under management|assets|turnover|volume)\b", tail):
             of = "other"
@@ -615,7 +619,7 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     metric = "flow"
     if re.search(r"assets under management|\baum\b|\blevel\b|holdings", ctx) and sup in ("lowest", "highest", "record"):
         metric = "aum"
-    elif re.search(r"volume|turnover", inner) or (re.search(r"volume|turnover", ctx) and sup in ("lowest", "highest")):
+    elif re.search(r"volume|turnover", inner) or (re.search(r"volume|turnover", ctx) and sup in ("lowest", "highest", "record")):
         metric = "volume"
     elif re.search(r"\brun\b|\bwave\b|sustained|streak|weeks\b", inner) or re.search(r"run of outflows|run of inflows|this run", ctx):
         metric = "flow_run"
