@@ -250,7 +250,7 @@ def test_extract_never_raises_offsets_slice_and_deterministic(text, report):
     claims = ex.extract(nlp(), text, report)
     _assert_slices(text, claims)
     for c in claims:
-        assert c.kind in ("amount", "percent", "streak", "rank")
+        assert c.kind in ("amount", "percent", "streak", "rank", "direction")
         if c.low is not None and c.high is not None:
             assert c.low <= c.high
     again = ex.extract(nlp(), text, report)

@@ -162,7 +162,7 @@ def test_pipeline_time_grows_linearly(unit, nlp):
     def run(n):
         s = (unit * (n // len(unit) + 1))[:n]
         best = float("inf")
-        for _ in range(2):
+        for _ in range(3):  # the best of three: another process on the machine only slows a run down
             t0 = time.perf_counter()
             ex.extract(nlp, s, DAY)
             best = min(best, time.perf_counter() - t0)

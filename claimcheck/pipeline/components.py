@@ -74,6 +74,7 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
     return found
 
 
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")  # candidates for a fuzzy match ("Etherium")
 _BREAKERS = numpy.array([get_string_id(x) for x in (".", "!", "?", "…")], dtype="uint64")
 # a unit the tokenizer keeps with its full stop ("$630m." is "$", "630", "m."): after a number, it ends a sentence too
 _UNIT_STOPS = numpy.array([get_string_id(x) for x in ("m.", "M.", "mn.", "bn.", "b.", "B.", "k.", "K.")], dtype="uint64")
@@ -163,10 +164,11 @@ class SubjectLinker:
                 continue
             kept.append(x)
         if self.fuzzy:
-            taken = [(k.start, k.end) for k in kept]
-            for m in re.finditer(r"\b[A-Z][a-z]{4,}\b", text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
+            starts = [k.start for k in kept]  # sorted, not overlapping
+            for m in _CAPITALISED_RE.finditer(text):
+                k = bisect.bisect_right(starts, m.start()) - 1
+                if k >= 0 and m.start() < kept[k].end:
+                    continue  # inside an alias already found
                 hit = self.catalogue.fuzzy(m.group(0))
                 if hit and hit[1] < 100:
                     kept.append(rules.Mention(m.start(), m.end(), hit[0], m.group(0), f"fuzzy:{hit[1]:.0f}"))
