@@ -336,3 +336,23 @@ def test_a_subject_after_the_clause_is_not_taken_across_with():
 def test_a_record_volume_is_ranked_among_volumes():
     v = claim("b08", "a record")  # "trading volumes surged to a record $63 billion"
     assert (v.claim.rank_metric, v.label) == ("volume", "unverified")
+
+
+def test_a_list_of_signed_figures_needs_no_fund_word():
+    # "- Total: -$812 million for the week." and "- September so far: +$4.0 billion." under "The figures at a glance:"
+    total, month = claim("a10", "-$812 million"), claim("a10", "+$4.0 billion")
+    assert (total.claim.metric, total.claim.value, total.label) == ("flow", -812.0, "verified")
+    assert (month.claim.metric, month.claim.value, month.label) == ("flow_mtd", 4000.0, "verified")
+
+
+def test_a_level_before_down_from_keeps_its_metric():
+    # "left total assets under management at $178 billion, down from $193 billion a week earlier"
+    v = claim("b05", "$193 billion")
+    assert (v.claim.metric, v.claim.report_date, v.label) == ("aum", date(2026, 1, 19), "verified")
+
+
+def test_a_streak_reached_and_the_run_it_drained():
+    streak = claim("c03", "reach a fifth week")  # "Crypto fund outflows reach a fifth week as volumes dry up"
+    assert (streak.claim.value, streak.claim.direction, streak.label) == (5, "outflow", "verified")
+    run = claim("c03", "$4.0 billion")  # "the fifth consecutive week of outflows and a run that has now drained $4.0 billion"
+    assert (run.claim.metric, run.claim.run_weeks, run.label) == ("flow_run", 5, "verified")

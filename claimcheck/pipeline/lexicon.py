@@ -29,7 +29,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "the fourth week in succession", "the second week consecutive", "the fourth week negative"
         rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive))\b"
         # "for a second week", "stretch to a fifth week", "stretch to fourth week"
-        rf"|\b(?:for|to)\s+(?:a|the)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
+        rf"|\b(?:for|to|reach(?:es|ed)?)\s+(?:a|the)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
         # "extending a losing streak to five weeks", "the streak ... stands at four weeks", "inflows run to six weeks"
         rf"|\b(?:streak|run)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|of)\s+(?P<card6>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         # "SIX-WEEK INFLOW RUN ENDS"
@@ -67,7 +67,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "mtd": (
         r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-        r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
+        r"\b(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
     ),
     "run": (

@@ -263,6 +263,7 @@ _AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
 _PRICE_AFTER_RE = re.compile(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)", re.I)
 _WHOLE_OF_RE = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$", re.I)
 _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
+_LEVEL_CHAIN_RE = re.compile(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from)", re.I)  # matched against the stripped gap
 _JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
 _COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
 _OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
@@ -330,7 +331,7 @@ def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[i
     straight week, exceeding $1 billion in total") or the amount before it in a "with" clause
     ("Year-to-date inflows stand at $35.2 billion, with Ether accounting for $11.2 billion")."""
     for s in targets:
-        if s.label == "STREAK" and s.data["kind"] == "run" and s.end <= t.start and t.start - s.end <= 40 \
+        if s.label == "STREAK" and s.data["kind"] == "run" and s.end <= t.start and t.start - s.end <= 60 \
                 and not any(s.end <= m.start < t.start for m in mentions) \
                 and not any(o.label == "AMOUNT" and s.end <= o.start < t.start for o in targets) \
                 and (_RUN_TOTAL_RE.search(sentence, s.end, t.start) or _IN_TOTAL_RE.match(sentence, t.end)):
@@ -426,7 +427,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 continue  # "$70,000": a coin price, not a flow
         elif nc and not direction_cue and not metric_cue:
             continue
-        if not fund_context:
+        if not fund_context and not (a.signed and a.scaled):  # "- Total: -$812 million" in a list of figures
             continue
         # --- range -----------------------------------------------------------------------------
         end, text, hedge, hedge_text = t.end, t.text, "exact", None
@@ -446,9 +447,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric_cue is not None:
             metric = {"ytd": "flow_ytd", "mtd": "flow_mtd", "run": "flow_run", "aum": "aum", "volume": "volume"}[metric_cue.label]
             run_weeks = metric_cue.data.get("weeks")
-        if metric == "flow" and i > 0 and re.fullmatch(r"\s*to\s*", sentence[amounts[i - 1].end:t.start]) and claims \
+        if metric == "flow" and i > 0 and _LEVEL_CHAIN_RE.fullmatch(sentence[amounts[i - 1].end:t.start].strip()) and claims \
                 and claims[-1].end == sent_start + amounts[i - 1].end:
-            metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management
+            metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management, "at $178bn, down from $193bn"
         if metric == "flow" and metric_cue is None:
             metric, run_weeks = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
