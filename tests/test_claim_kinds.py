@@ -356,3 +356,23 @@ def test_a_streak_reached_and_the_run_it_drained():
     assert (streak.claim.value, streak.claim.direction, streak.label) == (5, "outflow", "verified")
     run = claim("c03", "$4.0 billion")  # "the fifth consecutive week of outflows and a run that has now drained $4.0 billion"
     assert (run.claim.metric, run.claim.run_weeks, run.label) == ("flow_run", 5, "verified")
+
+
+@pytest.mark.parametrize("article,text,metric,report,verdict", [
+    # "The rebound marks a clear shift from February, when five straight weeks of redemptions drained about $4 billion"
+    ("b16", "five straight weeks", "streak", "2026-02-23", "verified"),
+    ("b16", "$4 billion", "flow_run", "2026-02-23", "verified"),
+    # "- For comparison, the five-week outflow run that ended in late February cost $4.0 billion."
+    ("b19", "the five-week outflow run", "streak", "2026-02-23", "verified"),
+    ("b19", "$4.0 billion", "flow_run", "2026-02-23", "verified"),
+])
+def test_a_run_placed_in_an_earlier_month(article, text, metric, report, verdict):
+    v = claim(article, text)
+    assert (v.claim.metric, v.claim.report_date, v.label) == (metric, date.fromisoformat(report), verdict), v.reason
+    assert v.claim.direction == "outflow"
+
+
+def test_a_streak_ended_by_the_week():
+    v = claim("b01", "ended a run of three straight weeks of inflows")  # "The outflow ended a run of three straight weeks of inflows"
+    assert (v.claim.streak_kind, v.claim.direction, v.claim.value, v.label) == ("ended", "inflow", 3, "unverified")
+    assert "missing" in v.reason

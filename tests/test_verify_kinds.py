@@ -75,12 +75,14 @@ def test_streak_conflicting_on_article_names_the_week_it_holds():
                              "2025-10-13 +$3.17bn; 2025-10-06 +$5.95bn; 2025-09-29 -$812.0m)")
 
 
-def test_streak_conflicting_five_weeks_points_at_the_run_before():
-    # b16 (report of 2026-03-16): "five straight weeks of redemptions" ended before this week's inflow
-    v = find("b16", "five straight weeks", "streak")
-    assert v.label == "conflicting"
-    assert v.alternative.report_date == D("2026-02-23") and v.alternative.metric == "streak" and v.alternative.value == 5
-    assert "the claim holds for the report of 2026-02-23 (5-week outflow streak" in v.reason
+def test_streak_conflicting_four_weeks_points_at_the_week_it_holds():
+    # b08 (report of 2026-02-09): "FOURTH STRAIGHT LOSING WEEK", but 2026-01-19 had an inflow; the
+    # four-week outflow streak holds a week later, at the report of 2026-02-16
+    v = find("b08", "FOURTH STRAIGHT LOSING WEEK", "streak")
+    assert v.label == gold("b08", "FOURTH STRAIGHT LOSING WEEK", "streak") == "conflicting"
+    assert v.alternative.report_date == D("2026-02-16") and v.alternative.metric == "streak" and v.alternative.value == 4
+    assert "the report of 2026-01-19 has an inflow of +$2.17bn" in v.reason
+    assert "the claim holds for the report of 2026-02-16 (4-week outflow streak" in v.reason
 
 
 def test_streak_unverified_names_missing_weeks():

@@ -146,6 +146,15 @@ class WeekCue:
     source: str  # "text" (a written date) | "previous-week"
 
 
+# a run or streak placed in an earlier month: "the five-week outflow run that ended in late February",
+# "a shift from February, when five straight weeks of redemptions drained $4 billion" (its last report)
+PAST_MONTH_RE = re.compile(
+    rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon>{_MON})(?!\s*\d)"
+    rf"|\b(?:from|in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon2>{_MON}),?\s+when\b",
+    re.IGNORECASE,
+)
+
+
 def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
     """Phrases in ``text`` that name the week a figure belongs to."""
     out: list[WeekCue] = []
@@ -169,6 +178,13 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             continue
         out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
     if article_report:
+        for m in PAST_MONTH_RE.finditer(text):
+            mon = MONTHS[(m.group("mon") or m.group("mon2")).rstrip(".").lower()]
+            y = _year_before(mon, article_report)
+            end = date(y, 12, 31) if mon == 12 else date(y, mon + 1, 1) - timedelta(days=1)
+            report = monday_on_or_before(end)
+            if report < article_report:
+                out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
         for m in PREVIOUS_WEEK_RE.finditer(text):

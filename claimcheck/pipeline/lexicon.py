@@ -34,6 +34,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:streak|run)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|of)\s+(?P<card6>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         # "SIX-WEEK INFLOW RUN ENDS"
         rf"|\b(?:an?\s+|the\s+|its\s+)?(?P<card7>{_CARD})[\s-]weeks?\s+(?P<end_dir2>inflows?|outflows?|losing|winning)\s+(?:run|streak)\s+(?:ends|ended|snapped|broke|halted)\b"
+        # "ended a run of three straight weeks of inflows"
+        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?:run|streak)\s+of\s+(?P<card9>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\s+of\s+(?P<end_dir3>inflows?|outflows?)\b"
+        # "the five-week outflow run (that ended in late February)"
+        rf"|\b(?:the|a|an|its|their)\s+(?P<card8>{_CARD})[\s-]weeks?\s+(?P<dir8>inflows?|outflows?|losing|winning)\s+(?:run|streak)\b(?!\s+(?:ends|ended|snapped|broke|halted))"
         rf"|\b(?P<days>{_CARD})\s+(?:consecutive\s+|straight\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b"
     ),
     "rank": (

@@ -97,19 +97,19 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         g = m.groupdict()
         n = None
         kind = "run"
-        for k in ("ord", "ord2", "card", "card2", "card5", "ord3", "ord4", "ord5", "card6"):
+        for k in ("ord", "ord2", "card", "card2", "card5", "ord3", "ord4", "ord5", "card6", "card8"):
             if g.get(k):
                 n = to_int(g[k])
-        direction = _streak_direction(g.get("dir3") or g.get("dir4"))
+        direction = _streak_direction(g.get("dir3") or g.get("dir4") or g.get("dir8"))
         if g.get("card3"):
             n, kind = to_int(g["card3"]), "first"
             direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
         if g.get("days"):
             n, kind = to_int(g["days"]), "days"
             direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow"
-        if g.get("card4") or g.get("card7"):
-            n, kind = to_int(g.get("card4") or g["card7"]), "ended"
-            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2"))
+        if g.get("card4") or g.get("card7") or g.get("card9"):
+            n, kind = to_int(g.get("card4") or g.get("card7") or g["card9"]), "ended"
+            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3"))
         if n:
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
@@ -325,7 +325,7 @@ _WITH_RE = re.compile(r"(?<![\s,;])[,;]?\s*+with\b", re.I)  # the lookbehind kee
 
 
 def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[int, int], targets: list[Target],
-                      mentions: list[Mention], claims: list[Claim], metric: str, run_weeks: int | None) -> tuple[str, int | None]:
+                      mentions: list[Mention], claims: list[Claim], metric: str, run_weeks: int | None) -> tuple[str, int | None, str | None]:
     """The metric of an amount with no cue of its own, taken from what it completes:
     a run's total after a streak ("outflows stretch to a fourth week, reach $4.9bn", "for a third
     straight week, exceeding $1 billion in total") or the amount before it in a "with" clause
@@ -335,11 +335,11 @@ def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[i
                 and not any(s.end <= m.start < t.start for m in mentions) \
                 and not any(o.label == "AMOUNT" and s.end <= o.start < t.start for o in targets) \
                 and (_RUN_TOTAL_RE.search(sentence, s.end, t.start) or _IN_TOTAL_RE.match(sentence, t.end)):
-            return "flow_run", s.data["n"]
+            return "flow_run", s.data["n"], s.data["direction"]
     if claims and _WITH_RE.match(sentence, clause[0]) and claims[-1].metric in ("flow_ytd", "flow_mtd", "flow_run") \
             and claims[-1].end <= sent_start + clause[0]:
-        return claims[-1].metric, claims[-1].run_weeks
-    return metric, run_weeks
+        return claims[-1].metric, claims[-1].run_weeks, None
+    return metric, run_weeks, None
 
 
 def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence: str) -> tuple[str | None, str | None]:
@@ -450,8 +450,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric == "flow" and i > 0 and _LEVEL_CHAIN_RE.fullmatch(sentence[amounts[i - 1].end:t.start].strip()) and claims \
                 and claims[-1].end == sent_start + amounts[i - 1].end:
             metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management, "at $178bn, down from $193bn"
+        direction_hint = None
         if metric == "flow" and metric_cue is None:
-            metric, run_weeks = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
+            metric, run_weeks, direction_hint = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
         # --- direction ---------------------------------------------------------------------------
         if a.signed:
@@ -460,6 +461,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             direction, dsrc = None, None
         else:
             direction, dsrc = direction_for(t, cues, clause, sentence)
+            if direction is None and direction_hint:
+                direction, dsrc = direction_hint, "streak"  # "the five-week outflow run ... cost $4.0 billion"
         # --- subject -----------------------------------------------------------------------------
         if i in resp:
             mention, how = resp[i], "respectively"
