@@ -89,6 +89,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "year": (
         r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?)?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))"
         r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?P<y3>20\d\d)\s+(?:full[\s-]year|total|haul|record)\b"
+        # "last year's record of 48.6 billion USD"
+        r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
     ),
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",

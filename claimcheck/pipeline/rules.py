@@ -138,7 +138,10 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
         for m in patterns[label].finditer(sentence):
             data = {}
             if label == "year":
-                data["year"] = int(next(m.group(k) for k in ("y", "y2", "y3") if m.group(k)))
+                written = next((m.group(k) for k in ("y", "y2", "y3") if m.group(k)), None)
+                if written is None and article_report is None:
+                    continue  # "last year" with no article date to count from
+                data["year"] = int(written) if written else article_report.year - 1
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else None
