@@ -41,7 +41,7 @@ class Claim:
     hedge_text: str | None = None
     report_date: date | None = None
     period_text: str | None = None
-    period_source: str = "article"  # article | text | previous-week | ...
+    period_source: str = "article"  # article | text | previous-week | from-to (the X of "from X to Y") | daily | ...
     run_weeks: int | None = None  # flow_run: length of the run, if written
     window_text: str | None = None  # rank: the anchor as written ("since mid-November 2025")
     window_start: date | None = None  # rank: first report date of the anchor period

@@ -451,6 +451,9 @@ class Verifier:
         alt = self._alternative(claim, exclude=(row.report_date, row.subject, row.metric))
         if alt:
             why += f"; {self._alt_text(alt)}"
+        if claim.period_source == "from-to":  # the text does not say which week the earlier level is of
+            return Verdict(claim, "unverified", f"the earlier level of a change 'from ... to ...', read as the week before ({_d(R)}): {why}",
+                           reference=row, diff_usd_m=diff, diff_pct=pct, alternative=alt)
         if row.confidence == "disputed" and row.note:
             why += f" (the reference row is disputed: {row.note})"
         return Verdict(claim, "conflicting", why, reference=row, diff_usd_m=diff, diff_pct=pct, alternative=alt)

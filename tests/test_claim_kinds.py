@@ -6,7 +6,7 @@ verdict, claim by claim."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -306,6 +306,9 @@ def test_currency_words_are_not_subjects_and_wholes_are_the_market():
     assert dev_claim("r055", "$296 million").subject == "total"     # "Bitcoin took the lion's share, 90% of the $296 million total."
     assert dev_claim("r052", "US$ 1,6 million").subject == "asset:multi-asset"  # "Multi-currency funds raised about US$ 1,6 million"
     assert dev_claim("r058", "$2 billion").metric == "flow"         # "took in over $2 billion and trading volume rose 55%"
+    # "have slid from about 264 billion USD to 191 billion USD in short order": the earlier level, week not said
+    earlier = dev_claim("r010", "264 billion USD")
+    assert (earlier.metric, earlier.period_source, earlier.report_date) == ("aum", "from-to", date.fromisoformat(meta["r010"]["report_date"]) - timedelta(days=7))
     last_year = dev_claim("r004", "48.6 billion USD")  # "the possibility of matching last year's record of 48.6 billion USD"
     assert (last_year.metric, last_year.report_date) == ("flow_ytd", date(2024, 12, 30))
 

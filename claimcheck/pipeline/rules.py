@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Claim
 from ..parse import hedges, numbers, periods
@@ -267,6 +267,7 @@ _PRICE_AFTER_RE = re.compile(r"\s{0,3}(?:above|of|at|near|around|beyond|past|ove
 _WHOLE_OF_RE = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$", re.I)
 _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
 _LEVEL_CHAIN_RE = re.compile(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from)", re.I)  # matched against the stripped gap
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$", re.I)
 _JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
 _COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
 _OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
@@ -476,6 +477,11 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             if mention is not None and how == "sentence-before" and " | " in sentence[mention.end:t.start]:
                 mention, how = None, "default"  # "Bitcoin Takes Over 90% Of Flows | Volume Hits $53B": each part stands alone
         week, wsrc, wtext = week_for(t, clause)
+        earlier = (wsrc not in ("text", "previous-week") and week is not None and i + 1 < len(amounts)
+                   and _FROM_BEFORE_RE.search(sentence, max(0, t.start - 30), t.start)
+                   and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]))
+        if earlier:  # "slid from about 264 billion USD to 191 billion USD": the level before, read as the week before
+            week, wsrc = week - timedelta(days=7), "from-to"
         year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
         if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
