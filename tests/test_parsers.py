@@ -119,3 +119,22 @@ def test_report_for_week_ending(d, report):
 def test_article_date_from_dateline():
     d, how = periods.article_date_from_text("LONDON, June 16, 2025 - CoinShares said")
     assert d == date(2025, 6, 16) and "dateline" in how
+
+
+# --- runs and streaks placed in an earlier month -----------------------------------------------------
+PAST_MONTHS = [
+    # text, article report, the report the cue names (None: no cue)
+    ("the five-week outflow run that ended in late February", date(2026, 3, 16), date(2026, 2, 23)),
+    ("a clear shift from February, when five straight weeks", date(2026, 3, 16), date(2026, 2, 23)),
+    ("the streak that ended in December", date(2026, 1, 12), date(2025, 12, 29)),
+    ("the run ended in March", date(2026, 3, 16), None),            # this month: not an earlier one
+    ("the run ended in May 2025", date(2026, 3, 16), None),          # a dated phrase is left to the date rules
+    ("$1bn ended in May", date(1, 1, 8), None),                     # before year 1: no report, no error
+    ("$1bn from May, when", date(1, 1, 1), None),
+]
+
+
+@pytest.mark.parametrize("text,report,expected", PAST_MONTHS)
+def test_past_month_cues(text, report, expected):
+    found = [c.report_date for c in periods.week_cues(text, report) if c.source == "text"]
+    assert found == ([expected] if expected else [])

@@ -181,8 +181,11 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
         for m in PAST_MONTH_RE.finditer(text):
             mon = MONTHS[(m.group("mon") or m.group("mon2")).rstrip(".").lower()]
             y = _year_before(mon, article_report)
-            end = date(y, 12, 31) if mon == 12 else date(y, mon + 1, 1) - timedelta(days=1)
-            report = monday_on_or_before(end)
+            try:
+                end = date(y, 12, 31) if mon == 12 else date(y, mon + 1, 1) - timedelta(days=1)
+                report = monday_on_or_before(end)
+            except (ValueError, OverflowError):  # a month before year 1: no report
+                continue
             if report < article_report:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
