@@ -121,12 +121,15 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
             n = to_int(om.group(1))
         out.append(Target(m.start(), m.start() + len(text), "RANK", text, {"n": n, "sup": (g.get("sup") or "record").lower(), "anchor": g.get("anchor")}))
     out.sort(key=lambda t: (t.start, -t.end))
-    # drop targets nested in an earlier one of the same label (e.g. two streak readings)
+    # drop targets nested in an earlier one of the same label (e.g. two streak readings); ``out`` is
+    # sorted by start, so a target is nested when an earlier one of its label reaches as far
     kept: list[Target] = []
+    reach: dict[str, int] = {}
     for t in out:
-        if any(k.label == t.label and k.start <= t.start and t.end <= k.end for k in kept):
+        if reach.get(t.label, -1) >= t.end:
             continue
         kept.append(t)
+        reach[t.label] = max(reach.get(t.label, -1), t.end)
     return kept
 
 
