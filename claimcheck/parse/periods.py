@@ -78,7 +78,10 @@ def reports_since(text: str, article_report: date | None) -> int | None:
         day = _mk_date(day.year - 1, day.month, day.day)
     if day is None or day >= article_report:
         return None
-    first = day + timedelta(days=7 - day.weekday())  # the first Monday after the day
+    try:
+        first = day + timedelta(days=7 - day.weekday())  # the first Monday after the day
+    except OverflowError:  # the last days of year 9999
+        return None
     n = (article_report - first).days // 7 + 1
     return n if n >= 1 else None
 

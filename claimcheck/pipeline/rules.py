@@ -142,8 +142,8 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
             data = {}
             if label == "year":
                 written = next((m.group(k) for k in ("y", "y2", "y3") if m.group(k)), None)
-                if written is None and article_report is None:
-                    continue  # "last year" with no article date to count from
+                if written is None and (article_report is None or article_report.year <= 1):
+                    continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
@@ -480,7 +480,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             if mention is not None and how == "sentence-before" and " | " in sentence[mention.end:t.start]:
                 mention, how = None, "default"  # "Bitcoin Takes Over 90% Of Flows | Volume Hits $53B": each part stands alone
         week, wsrc, wtext = week_for(t, clause)
-        earlier = (wsrc not in ("text", "previous-week") and week is not None and i + 1 < len(amounts)
+        earlier = (wsrc not in ("text", "previous-week") and week is not None and week > date.min + timedelta(days=7) and i + 1 < len(amounts)
                    and _FROM_BEFORE_RE.search(sentence, max(0, t.start - 30), t.start)
                    and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]))
         if earlier:  # "slid from about 264 billion USD to 191 billion USD": the level before, read as the week before
@@ -490,7 +490,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
         if year is not None and metric in ("flow", "flow_ytd") and article_report is not None and wsrc != "text":
             y = year.data["year"]
-            if y < article_report.year:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
+            if y < article_report.year and y >= 1:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
                 metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
             elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s", year.text, re.I):
                 metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
