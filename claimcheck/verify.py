@@ -582,17 +582,16 @@ class Verifier:
         kind = claim.rank_among or "asset"
         prefix = "asset:" if kind in ("asset", "altcoin") else kind + ":"
         skip = {claim.subject, "asset:bitcoin", "asset:short-bitcoin", "asset:multi-asset"} if kind == "altcoin" else {claim.subject}
-        others = [s for s in self.idx.subjects_at(R, m) if s.startswith(prefix) and s not in skip]
+        others = [self.ref.get(R, s, m) for s in self.idx.subjects_at(R, m) if s.startswith(prefix) and s not in skip]
         key = _RANK_KEYS.get(d, abs)
-        beaters = sorted((self.ref.get(R, s, m) for s in others), key=lambda ev: -key(ev.value))
-        beaters = [ev for ev in beaters if key(ev.value) > key(cur.value)]
+        beaters = sorted((ev for ev in others if key(ev.value) > key(cur.value)), key=lambda ev: -key(ev.value))
         n = int(claim.value or 1)
         how = f" ({claim.window_text})" if claim.window_text else ""
         if len(beaters) >= n:
             b = beaters[0]
             return Verdict(claim, "conflicting", f"{self._name(b.subject)} had a larger figure ({_fmt_m(b.value)}) than {self._name(claim.subject)} "
                            f"({_fmt_m(cur.value)}) in the report of {_d(R)}{how}", reference=b)
-        listed = ", ".join(f"{self._name(s)} {_fmt_m(self.ref.get(R, s, m).value)}" for s in others[:6]) or "none"
+        listed = ", ".join(f"{self._name(ev.subject)} {_fmt_m(ev.value)}" for ev in others[:6]) or "none"
         return Verdict(claim, "unverified", f"no listed {kind} beats {self._name(claim.subject)} ({_fmt_m(cur.value)}) in the report of {_d(R)}, "
                        f"but the reference lists only some of them (listed: {listed}){how}", reference=cur)
 

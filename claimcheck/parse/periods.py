@@ -58,6 +58,11 @@ def report_for_publication(d: date) -> date:
     return monday_on_or_before(d)
 
 
+def week_before(d: date) -> date | None:
+    """The report a week before ``d`` (None at the start of the calendar)."""
+    return d - timedelta(days=7) if d > date.min + timedelta(days=7) else None
+
+
 def last_report_of_year(year: int) -> date:
     """The last weekly report of a calendar year (its last Monday), which carries the year's total."""
     return monday_on_or_before(date(year, 12, 31))
@@ -185,17 +190,17 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             mon = MONTHS[(m.group("mon") or m.group("mon2")).rstrip(".").lower()]
             y = _year_before(mon, article_report)
             try:
-                end = date(y, 12, 31) if mon == 12 else date(y, mon + 1, 1) - timedelta(days=1)
-                report = monday_on_or_before(end)
+                report = monday_on_or_before(_month_span(y, mon, None)[1])
             except (ValueError, OverflowError):  # a month before year 1: no report
                 continue
             if report < article_report:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
+        before = week_before(article_report)
         for m in PREVIOUS_WEEK_RE.finditer(text):
-            if article_report > date.min + timedelta(days=7):
-                out.append(WeekCue(m.start(), m.end(), m.group(0), article_report - timedelta(days=7), "previous-week"))
+            if before is not None:
+                out.append(WeekCue(m.start(), m.end(), m.group(0), before, "previous-week"))
     return sorted(out, key=lambda c: c.start)
 
 

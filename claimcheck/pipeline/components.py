@@ -74,6 +74,12 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
     return found
 
 
+def _sentence_of(starts: list[int], pos: int) -> int | None:
+    """The start of the sentence holding offset ``pos`` (``starts``: the sentence starts, sorted)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return starts[k] if k >= 0 else None
+
+
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]{4,}\b")  # candidates for a fuzzy match ("Etherium")
 _BREAKERS = numpy.array([get_string_id(x) for x in (".", "!", "?", "…")], dtype="uint64")
 # a unit the tokenizer keeps with its full stop ("$630m." is "$", "630", "m."): after a number, it ends a sentence too
@@ -261,7 +267,7 @@ class ModifierMatcher(_PatternComponent):
         if targets is not None:
             starts = [s0 for s0, _ in _sentences(doc)]
             only = {s0 for s0, _ in targets}
-            only.update(starts[bisect.bisect_right(starts, m.start) - 1] for m in doc.user_data.get(MENTIONS, ()) if m.start >= starts[0])
+            only |= {_sentence_of(starts, m.start) for m in doc.user_data.get(MENTIONS, ())} - {None}
         return _per_sentence(doc, CUES, "modifiers", lambda text: rules.find_cues(text, self.patterns, report), only)
 
 
@@ -281,12 +287,8 @@ class ClaimBuilder:
         for s0, c in doc.user_data.get(CUES, ()):
             by_sent[s0][2].append(c)
         for m in doc.user_data.get(MENTIONS, ()):
-            k = bisect.bisect_right(starts, m.start) - 1
-            if k < 0:
-                continue
-            s0 = starts[k]
-            text = by_sent[s0][0]
-            if m.end <= s0 + len(text):
+            s0 = _sentence_of(starts, m.start)
+            if s0 is not None and m.end <= s0 + len(by_sent[s0][0]):
                 by_sent[s0][3].append(rules.Mention(m.start - s0, m.end - s0, m.subject, m.text, m.how))
         claims = []
         previous: list[rules.Mention] = []

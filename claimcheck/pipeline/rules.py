@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from ..model import Claim
 from ..parse import hedges, numbers, periods
@@ -392,8 +392,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if c is None:  # "The week before, the outflows were of 187 million USD, with a volume of 63 billion USD"
             c = next((w for w in own if w.start <= 4 and w.end < t.start), None)
         if c is not None:
-            src = "text" if c.data["source"] == "text" else c.data["source"]
-            return c.data["report_date"], src, c.text
+            return c.data["report_date"], c.data["source"], c.text
         return article_report, period_source, None
 
     for i, t in enumerate(amounts):
@@ -402,7 +401,6 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         a: numbers.Amount = t.data["amount"]
         clause = clause_of(t.start, cls)
         before = sentence[max(clause[0], t.start - 60):t.start]
-        after = sentence[t.end:min(clause[1], t.end + 30)]
         # --- not a claim? -----------------------------------------------------------------------
         nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=45) or nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
@@ -480,11 +478,11 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             if mention is not None and how == "sentence-before" and " | " in sentence[mention.end:t.start]:
                 mention, how = None, "default"  # "Bitcoin Takes Over 90% Of Flows | Volume Hits $53B": each part stands alone
         week, wsrc, wtext = week_for(t, clause)
-        earlier = (wsrc not in ("text", "previous-week") and week is not None and week > date.min + timedelta(days=7) and i + 1 < len(amounts)
+        earlier = (wsrc not in ("text", "previous-week") and week is not None and i + 1 < len(amounts)
                    and _FROM_BEFORE_RE.search(sentence, max(0, t.start - 30), t.start)
-                   and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]))
+                   and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]) and periods.week_before(week))
         if earlier:  # "slid from about 264 billion USD to 191 billion USD": the level before, read as the week before
-            week, wsrc = week - timedelta(days=7), "from-to"
+            week, wsrc = earlier, "from-to"
         year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
         if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
