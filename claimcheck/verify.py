@@ -445,7 +445,7 @@ class Verifier:
                            reference=row, diff_usd_m=diff, diff_pct=pct)
         if claim.direction in ("inflow", "outflow") and (row.value < 0) != (claim.direction == "outflow") and row.value != 0 \
                 and claim.metric not in ("aum", "volume"):
-            why = f"direction: the claim says {claim.direction}, the reference has {_a_flow(row.value)} of {_fmt_m(row.value)}"
+            why = f"direction: the claim says {claim.direction}, the reference has {_a_flow(row.value)} of {_fmt_m(row.value)} ({src})"
         else:
             why = f"reference {_fmt_m(row.value)} ({src}) lies outside the claim of {_fmt_claimed(claim)}"
         alt = self._alternative(claim, exclude=(row.report_date, row.subject, row.metric))

@@ -63,6 +63,8 @@ def test_year_to_date_billion_is_not_verified_and_points_at_february_2(seed_repo
         assert v.label in ("conflicting", "unverified")
         assert "2026-02-02" in v.reason
         assert v.alternative is not None and v.alternative.report_date == date(2026, 2, 2)
+        # the +$568m is a sum of weekly rows, and the reason says so
+        assert "inflow of +$568.0m (computed from weekly rows)" in v.reason
 
 
 def test_largest_since_mid_november_names_missing_weeks(seed_report):
