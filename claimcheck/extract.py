@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Claim
+from .pipeline.components import TEXT as TEXT_KEY
 
 #: pieces are whole lines packed up to this many characters (small pieces keep long texts fast)
 CHUNK_CHARS = 3_000
@@ -145,6 +146,7 @@ def _limits(nlp: Language) -> tuple[int, int]:
 
 def make_doc(nlp: Language, text: str, report_date: date | None, period_source: str = "article") -> Doc:
     doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # the components read it here (``doc.text`` joins the tokens anew)
     doc._.report_date = report_date
     doc._.period_source = period_source
     return doc

@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 import re
 
+from .caseless import Caseless
+
 APPROX_MARGIN = 0.05
 NEARLY_MARGIN = 0.10
 SHARE_APPROX_POINTS = 2.5
@@ -34,10 +36,7 @@ HEDGES: dict[str, str] = {
 }
 _HEDGE_ALT = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 # the hedge must end right before the amount (allowing "of", "a", "net", "the" in between)
-HEDGE_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<hedge>{_HEDGE_ALT})\s+(?:(?:a|an|the|net|of|total|some|just)\s+){{0,2}}$",
-    re.IGNORECASE,
-)
+HEDGE_BEFORE_RE = Caseless(rf"(?<![\w-])(?P<hedge>{_HEDGE_ALT})\s+(?:(?:a|an|the|net|of|total|some|just)\s+){{0,2}}$")
 
 
 def hedge_before(prefix: str) -> tuple[str, str] | None:

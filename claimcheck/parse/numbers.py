@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .caseless import Caseless
+
 SCALES: dict[str, float] = {
     "trillion": 1e6, "tn": 1e6, "t": 1e6,
     "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
@@ -46,7 +48,7 @@ _WORDS = rf"(?<![\w-])(?P<num3>{_WORDNUM})\s(?P<scale3>billion|million|trillion)
 # every amount starts with a sign, a currency sign, a digit, or a number word or "US"/"USD" at the
 # start of a word: the lookahead lets the search skip every other position quickly
 _START = r"(?=[+\-\u2212\u2013$\d]|\b[uaqhotfsen])"
-AMOUNT_RE = re.compile(rf"{_START}(?:{_PRE}|{_POST}|{_WORDS})", re.IGNORECASE)
+AMOUNT_RE = Caseless(rf"{_START}(?:{_PRE}|{_POST}|{_WORDS})")
 
 
 @dataclass(frozen=True)

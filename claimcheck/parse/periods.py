@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .caseless import Caseless
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -18,13 +20,10 @@ MONTHS = {
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
-DATE_RE = re.compile(
-    rf"\b(?:(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:\s*,\s*|\s+)?(?P<y1>{_YEAR})?"
+DATE_RE = Caseless(rf"\b(?:(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:\s*,\s*|\s+)?(?P<y1>{_YEAR})?"
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:\s*,?\s*(?P<y2>{_YEAR}))?"
-    rf"|(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)",
-    re.IGNORECASE,
-)
-MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?\b", re.IGNORECASE)
+    rf"|(?P<y3>{_YEAR})-(?P<mo3>[01]\d)-(?P<d3>[0-3]\d))(?!\d)")
+MONTH_YEAR_RE = Caseless(rf"\b(?P<m>{_MON})(?:\s+(?P<y>{_YEAR}))?\b")
 
 
 @dataclass(frozen=True)
@@ -130,19 +129,13 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 
 
 # cues that move a claim to another week than the article's
-PREVIOUS_WEEK_RE = re.compile(
-    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before|a\s+week\s+(?:earlier|before|ago)"
-    r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b",
-    re.IGNORECASE,
-)
-THIS_WEEK_RE = re.compile(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)", re.IGNORECASE)
-WEEK_ENDING_RE = re.compile(
-    rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
+PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before|a\s+week\s+(?:earlier|before|ago)"
+    r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b")
+THIS_WEEK_RE = Caseless(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)")
+WEEK_ENDING_RE = Caseless(rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
     rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
-    rf"|\bas\s+of\s+(?P<date3>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)",
-    re.IGNORECASE,
-)
-_MONTH_OF_RANGE_RE = re.compile(rf"(?:from|between)\s+(?P<mon>{_MON})", re.IGNORECASE)
+    rf"|\bas\s+of\s+(?P<date3>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)")
+_MONTH_OF_RANGE_RE = Caseless(rf"(?:from|between)\s+(?P<mon>{_MON})")
 
 
 @dataclass(frozen=True)
@@ -156,11 +149,8 @@ class WeekCue:
 
 # a run or streak placed in an earlier month: "the five-week outflow run that ended in late February",
 # "a shift from February, when five straight weeks of redemptions drained $4 billion" (its last report)
-PAST_MONTH_RE = re.compile(
-    rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon>{_MON})(?!\s*\d)"
-    rf"|\b(?:from|in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon2>{_MON}),?\s+when\b",
-    re.IGNORECASE,
-)
+PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon>{_MON})(?!\s*\d)"
+    rf"|\b(?:from|in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon2>{_MON}),?\s+when\b")
 
 
 def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
@@ -238,17 +228,14 @@ class Anchor:
 
 
 _PART = r"(?P<part>mid|early|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)?[\s-]*"
-SINCE_RE = re.compile(
-    rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{_YEAR}))?\s+)?(?:market\s+)?crash(?:\s+of\s+(?P<mon4>{_MON})(?:\s+(?P<year4>{_YEAR}))?)?"
+SINCE_RE = Caseless(rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{_YEAR}))?\s+)?(?:market\s+)?crash(?:\s+of\s+(?P<mon4>{_MON})(?:\s+(?P<year4>{_YEAR}))?)?"
     rf"|\bsince\s+(?P<year2>{_YEAR})\b"
     rf"|\bsince\s+(?:the\s+)?{_PART}(?P<mon>{_MON})(?:\s+(?P<year>{_YEAR}))?\b"
     rf"|\bin\s+(?P<months>\d+|two|three|four|five|six|several|many)?\s*months\b"
     rf"|\bin\s+(?P<weeks>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+weeks\b"
     rf"|\b(?P<weeks2>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\s+(?:high|low)\b"
     rf"|\b(?:of|in|for)\s+(?:(?:the\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
-    rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record)\b",
-    re.IGNORECASE,
-)
+    rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record)\b")
 _WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "several": 3, "many": 3}
 # known market events an anchor can name

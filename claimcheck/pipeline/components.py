@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..catalogue import Catalogue
+from ..parse.caseless import Caseless
 from . import rules
 from .lexicon import DEFAULT_PATTERNS
 
@@ -137,7 +138,7 @@ class SubjectLinker:
         self.name = name
         self.fuzzy = fuzzy
         self.catalogue = Catalogue()
-        self._re: re.Pattern | None = None
+        self._re: Caseless | None = None
         self._re_cs: re.Pattern | None = None
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
@@ -150,7 +151,7 @@ class SubjectLinker:
         alt = lambda xs: "|".join(re.escape(x) for x in xs) or r"(?!x)x"
         # "US$867m", "28 million US dollars": an alias that is part of a currency is not the subject
         cur = r"(?![\w$])(?!\s+dollars?\b)"
-        self._re = re.compile(rf"(?<![\w-])(?:{alt(ci)}){cur}", re.IGNORECASE)
+        self._re = Caseless(rf"(?<![\w-])(?:{alt(ci)}){cur}")
         self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)}){cur}")
         self._ci = {a.lower(): sid for a, sid, c in self.catalogue.aliases if not c}
         self._cs = {a: sid for a, sid, c in self.catalogue.aliases if c}
@@ -209,7 +210,7 @@ class _PatternComponent:
         self._compile()
 
     def _compile(self) -> None:
-        self.patterns = {k: re.compile(v, re.IGNORECASE) for k, v in self.patterns_src.items()}
+        self.patterns = {k: Caseless(v) for k, v in self.patterns_src.items()}
 
     def to_disk(self, path, exclude=tuple()):
         path = ensure_path(path)

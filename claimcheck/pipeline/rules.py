@@ -12,6 +12,7 @@ from datetime import date
 
 from ..model import Claim
 from ..parse import hedges, numbers, periods
+from ..parse.caseless import Caseless
 from .lexicon import DEFAULT_PATTERNS
 
 ORDINALS = {
@@ -30,10 +31,7 @@ CLAUSE_BREAK_RE = re.compile(
     r";|\s[—–|]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following)\b|(?<!such)(?<!\s)\s+as\s+(?=[A-Z])"
     r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\s(?:after|following)\s|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
 )
-FUND_CONTEXT_RE = re.compile(
-    r"\b(?:fund|funds|ETPs?|ETFs?|products?|CoinShares|investment|investors|flows?|inflows?|outflows?|redemptions?|withdraw\w*|AuM|AUM|assets|vehicles|exchange-traded)\b",
-    re.IGNORECASE,
-)
+FUND_CONTEXT_RE = Caseless(r"\b(?:fund|funds|ETPs?|ETFs?|products?|CoinShares|investment|investors|flows?|inflows?|outflows?|redemptions?|withdraw\w*|AuM|AUM|assets|vehicles|exchange-traded)\b")
 
 
 def to_int(word: str) -> int | None:
@@ -208,7 +206,7 @@ def nearest(cues: list[Cue], labels: tuple[str, ...], t: Target, lo: int, hi: in
 
 # --- subjects ------------------------------------------------------------------------------------
 
-ANAPHOR_RE = re.compile(r"\b(?:it|its|they|their|them|these|those)\b|\bthe\s+(?:figure|amount|number|sum)\b", re.IGNORECASE)
+ANAPHOR_RE = Caseless(r"\b(?:it|its|they|their|them|these|those)\b|\bthe\s+(?:figure|amount|number|sum)\b")
 
 
 def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], sentence_len: int,
@@ -260,21 +258,19 @@ def _range_pairs(sentence: str, amounts: list[Target]) -> dict[int, int]:
     return pairs
 
 
-_LIST_GAP_RE = re.compile(r"(?:,\s*+and|,|and|&)(?:\s++the)?", re.I)  # matched against the stripped gap
+_LIST_GAP_RE = Caseless(r"(?:,\s*+and|,|and|&)(?:\s++the)?")  # matched against the stripped gap
 # between listed amounts: a comma or "and", after an optional aside ("(approximately IDR 2.1 trillion)")
 # and before an optional hedge ("$133 million and under $90 million")
-_AMOUNT_GAP_RE = re.compile(  # matched against the stripped gap
-    r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:about|around|roughly|nearly|almost|over|under|just|some|approximately|more\s+than|less\s+than))?",
-    re.I)
-_PRICE_AFTER_RE = re.compile(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)", re.I)
-_WHOLE_OF_RE = re.compile(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$", re.I)
+_AMOUNT_GAP_RE = Caseless(r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:about|around|roughly|nearly|almost|over|under|just|some|approximately|more\s+than|less\s+than))?")
+_PRICE_AFTER_RE = Caseless(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)")
+_WHOLE_OF_RE = Caseless(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$")
 _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
-_LEVEL_CHAIN_RE = re.compile(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from)", re.I)  # matched against the stripped gap
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$", re.I)
-_JOIN_RE = re.compile(r"[,;]|\band\b", re.I)
-_COMPARED_RE = re.compile(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$", re.I)
-_OF_BEFORE_RE = re.compile(r"\bof\s+$", re.I)
-_RESPECTIVELY_RE = re.compile(r"\brespectively\b", re.I)
+_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from)")  # matched against the stripped gap
+_FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
+_JOIN_RE = Caseless(r"[,;]|\band\b")
+_COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$")
+_OF_BEFORE_RE = Caseless(r"\bof\s+$")
+_RESPECTIVELY_RE = Caseless(r"\brespectively\b")
 
 
 def _amount_groups(sentence: str, amounts: list[Target]) -> list[list[int]]:
@@ -326,9 +322,9 @@ def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target])
 
 
 # what makes an amount after a streak the run's total: "reach $4.9bn", "drained about $4 billion", "$3.8bn in total"
-_RUN_TOTAL_RE = re.compile(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative)\b", re.I)
-_IN_TOTAL_RE = re.compile(r"(?<!\s)\s*+(?:in\s+total|in\s+all|combined|altogether)\b", re.I)
-_WITH_RE = re.compile(r"(?<![\s,;])[,;]?\s*+with\b", re.I)  # the lookbehind keeps a search linear
+_RUN_TOTAL_RE = Caseless(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative)\b")
+_IN_TOTAL_RE = Caseless(r"(?<!\s)\s*+(?:in\s+total|in\s+all|combined|altogether)\b")
+_WITH_RE = Caseless(r"(?<![\s,;])[,;]?\s*+with\b")  # the lookbehind keeps a search linear
 
 
 def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[int, int], targets: list[Target],
@@ -548,8 +544,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
 
 
 # a flow named without a figure: "Solana recorded inflows", "Germany saw minor outflows"
-_FLOW_NOUN_RE = re.compile(r"(?:in|out)-?flows?|redemptions|withdrawals", re.I)
-_NO_DIRECTION_CLAIM_RE = re.compile(r"\?|\b(?:no|not|never|without|if|whether|could|would|may|might|expect\w*)\b", re.I)
+_FLOW_NOUN_RE = Caseless(r"(?:in|out)-?flows?|redemptions|withdrawals")
+_NO_DIRECTION_CLAIM_RE = Caseless(r"\?|\b(?:no|not|never|without|if|whether|could|would|may|might|expect\w*)\b")
 
 
 def _direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_for) -> list[Claim]:
@@ -580,7 +576,7 @@ def _direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_f
     return out
 
 
-PRICE_VERB_RE = re.compile(DEFAULT_PATTERNS["price_verb"], re.IGNORECASE)
+PRICE_VERB_RE = Caseless(DEFAULT_PATTERNS["price_verb"])
 
 
 def patterns_price_verb(before: str) -> bool:
@@ -674,5 +670,5 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     return c
 
 
-_AMONG_RE = re.compile(r"\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?P<among>assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b", re.I)
+_AMONG_RE = Caseless(r"\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?P<among>assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b")
 _AMONG = {"altcoin": "altcoin", "countr": "region", "region": "region", "provider": "provider", "issuer": "provider"}
