@@ -47,6 +47,21 @@ def test_lowered(text, expected):
     assert caseless.lowered(text) == expected
 
 
+@pytest.mark.parametrize("src, expected", [
+    # re's parser factors out the common "a": every match holds "um" or "management"
+    (r"\bAuM\b|\bassets\s+under\s+management\b", ("management", "um")),
+    (r"out-?flows?", ("out-flow", "outflow")),
+    (r"\b(?:US\$|\$)\d+", ("$",)),  # "us$" holds "$"
+    (r"(?:week|days)\b", ("days", "week")),
+    (r"\d+\s?%", ("%",)),
+    (r"\w+", None),  # nothing literal is required
+    (r"(?:up)?\s+down", ("down",)),
+    (r"(?i)bitcoin", None),  # inline flags: no gate
+])
+def test_required_literals(src, expected):
+    assert caseless.required_literals(src) == expected
+
+
 def _patterns() -> dict[str, Caseless]:
     found = {f"lexicon[{k}]": Caseless(v) for k, v in sorted(lexicon.DEFAULT_PATTERNS.items())}
     for mod in (numbers, hedges, periods, rules):

@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import re
 import sys
+import re._constants as _sre
+import re._parser as _sre_parse
 from functools import lru_cache
+from itertools import product
 from typing import Iterator
 
 # characters whose IGNORECASE match is not their lower(): "ı" and "ſ" fold to "i" and "s"
@@ -60,6 +63,99 @@ def _lowered(text: str) -> str | None:
 _lowered_short = lru_cache(maxsize=512)(_lowered)
 
 
+# --- required literals: a cheap test that a text cannot match ------------------------------------------
+_MAX_SET = 32
+_SHORT = 80  # a search window this short is run with the IGNORECASE pattern as it is  # strings in a literal set, at most (a bigger one costs more to test than it saves)
+
+
+def _exact(item) -> set[str] | None:
+    """The strings one parsed item can match, when they are few and literal (else None)."""
+    op, av = item
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return {""}  # zero width: consumes nothing
+    if op is _sre.IN:
+        if all(o is _sre.LITERAL for o, _ in av):
+            return {chr(c) for _, c in av}
+        return None
+    if op is _sre.SUBPATTERN:
+        return _exact_seq(av[3])
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            e = _exact_seq(alt)
+            if e is None:
+                return None
+            out |= e
+        return out if len(out) <= _MAX_SET else None
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
+        e = _exact_seq(av[2])
+        return None if e is None else e | {""}
+    return None
+
+
+def _exact_seq(seq) -> set[str] | None:
+    run = {""}
+    for item in seq:
+        e = _exact(item)
+        if e is None:
+            return None
+        run = {a + b for a, b in product(run, e)}
+        if len(run) > _MAX_SET:
+            return None
+    return run
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two requirement sets (longer shortest string, then fewer strings)."""
+    ok = [x for x in (a, b) if x and "" not in x and len(x) <= _MAX_SET]
+    return max(ok, key=lambda x: (min(map(len, x)), -len(x))) if ok else None
+
+
+def _required(seq) -> set[str] | None:
+    """Strings of which every match of ``seq`` holds at least one (None: no such small set)."""
+    best, run = None, {""}
+    for item in seq:
+        e = _exact(item)
+        if e is not None:
+            grown = {a + b for a, b in product(run, e)}
+            if len(grown) <= _MAX_SET:
+                run = grown
+                continue
+            best, run = _better(best, run), e
+            continue
+        best, run = _better(best, run), {""}
+        op, av = item
+        if op is _sre.SUBPATTERN:
+            best = _better(best, _required(av[3]))
+        elif op is _sre.ATOMIC_GROUP:
+            best = _better(best, _required(av))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _required(av[2]))
+        elif op is _sre.BRANCH:
+            alts = [_required(alt) or _exact_seq(alt) for alt in av[1]]
+            if all(x and "" not in x for x in alts):
+                best = _better(best, set().union(*alts))
+    return _better(best, run)
+
+
+def required_literals(src: str) -> tuple[str, ...] | None:
+    """Lowercase strings of which every match of the case-insensitive pattern ``src`` holds one, as
+    found in its lowercased text (None when the pattern has no small such set, or uses inline flags)."""
+    if "(?" in src.replace("(?:", "").replace("(?P", "").replace("(?=", "").replace("(?!", "").replace("(?<", "").replace("(?>", ""):
+        return None  # inline flags: leave it alone
+    try:
+        tree = _sre_parse.parse(lower_pattern(src))
+    except Exception:  # a private parser: if it changes, search without a gate
+        return None
+    found = _required(list(tree))
+    if not found:
+        return None
+    # a string that holds another one adds nothing to the test
+    return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))
+
+
 class CaselessMatch:
     """A match on the lowercased text whose groups are read from the original text."""
 
@@ -85,30 +181,47 @@ class CaselessMatch:
     __getitem__ = group
 
     def groupdict(self) -> dict[str, str | None]:
-        return {k: self.group(k) for k in self._m.re.groupindex}
+        regs, text = self._m.regs, self._text
+        return {k: (text[regs[i][0]:regs[i][1]] if regs[i][0] >= 0 else None) for k, i in self._m.re.groupindex.items()}
 
 
 class Caseless:
     """A case-insensitive pattern with ``finditer``/``search``/``match``/``fullmatch`` as on ``re``."""
 
-    __slots__ = ("ignorecase", "folded")
+    __slots__ = ("ignorecase", "folded", "gate")
 
     def __init__(self, src: str, flags: int = 0):
         self.ignorecase = re.compile(src, flags | re.IGNORECASE)
         self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE)
+        self.gate = required_literals(src)  # a lowercased text holding none of these cannot match
+
+    def _cannot_match(self, low: str) -> bool:
+        gate = self.gate
+        if gate is None:
+            return False
+        for x in gate:
+            if x in low:
+                return False
+        return True
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
         low = lowered(text)
         if low is None:
             yield from self.ignorecase.finditer(text, pos, endpos)
             return
+        if self._cannot_match(low):
+            return
         for m in self.folded.finditer(low, pos, endpos):
             yield CaselessMatch(m, text)
 
     def _one(self, how: str, text: str, pos: int, endpos: int):
+        if min(endpos, len(text)) - pos <= _SHORT:  # a few words: lowering costs more than it saves
+            return getattr(self.ignorecase, how)(text, pos, endpos)
         low = lowered(text)
         if low is None:
             return getattr(self.ignorecase, how)(text, pos, endpos)
+        if self._cannot_match(low):
+            return None
         m = getattr(self.folded, how)(low, pos, endpos)
         return None if m is None else CaselessMatch(m, text)
 
