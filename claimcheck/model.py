@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, fields
 from datetime import date
+import typing
 from typing import Any
 
 VERDICTS = ("verified", "conflicting", "unverified")
@@ -64,7 +65,7 @@ class Claim:
     def to_dict(self) -> dict[str, Any]:
         d = _plain(self)
         for k in ("report_date", "window_start", "window_end"):
-            d[k] = d[k].isoformat() if d[k] else None
+            d[k] = _iso(d[k])
         for k in ("low", "high"):
             if d[k] is not None and math.isinf(d[k]):
                 d[k] = None
@@ -86,7 +87,7 @@ class Evidence:
 
     def to_dict(self) -> dict[str, Any]:
         d = _plain(self)
-        d["report_date"] = self.report_date.isoformat() if self.report_date else None
+        d["report_date"] = _iso(self.report_date)
         return d
 
 
@@ -101,27 +102,33 @@ class Verdict:
     alternative: Evidence | None = None  # where the claimed figure fits instead
     missing_weeks: list[date] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def claimed(self) -> dict[str, Any]:
+        """What the claim says, signed (outflows negative): the "claimed" part of :meth:`to_dict`."""
         c = self.claim
         iv = c.signed_interval()
         return {
-            "start": c.start,
-            "end": c.end,
-            "text": c.text,
-            "sentence": c.sentence,
-            "kind": c.kind,
-            "subject": c.subject,
-            "metric": c.metric,
-            "report_date": c.report_date.isoformat() if c.report_date else None,
-            "period_source": c.period_source,
-            "claimed": {
-                "value": c.value,
-                "low": _finite(iv[0]) if iv else None,
-                "high": _finite(iv[1]) if iv else None,
-                "unit": unit_of(c.metric),
-                "hedge": c.hedge,
-                "direction": c.direction,
-            },
+            "value": c.value,
+            "low": _finite(iv[0]) if iv else None,
+            "high": _finite(iv[1]) if iv else None,
+            "unit": unit_of(c.metric),
+            "hedge": c.hedge,
+            "direction": c.direction,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.claim
+        cd = c.to_dict()  # the claim's fields, converted once: the top level repeats some of them
+        return {
+            "start": cd["start"],
+            "end": cd["end"],
+            "text": cd["text"],
+            "sentence": cd["sentence"],
+            "kind": cd["kind"],
+            "subject": cd["subject"],
+            "metric": cd["metric"],
+            "report_date": cd["report_date"],
+            "period_source": cd["period_source"],
+            "claimed": self.claimed(),
             "verdict": self.label,
             "reason": self.reason,
             "reference": self.reference.to_dict() if self.reference else None,
@@ -129,24 +136,39 @@ class Verdict:
             "diff_pct": self.diff_pct,
             "alternative": self.alternative.to_dict() if self.alternative else None,
             "missing_weeks": [d.isoformat() for d in self.missing_weeks],
-            "claim": c.to_dict(),
+            "claim": cd,
         }
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def _plain(obj) -> dict[str, Any]:
-    """The fields of a flat dataclass as a dict, lists copied (``dataclasses.asdict`` deep-copies
-    every value and is slow enough to show in batch profiles)."""
-    names = _FIELDS.get(type(obj))
-    if names is None:
-        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
-    d = {k: getattr(obj, k) for k in names}
-    for k, v in d.items():
-        if isinstance(v, list):
-            d[k] = list(v)
+    """The fields of a flat dataclass as a dict in field order, fields declared as lists copied
+    (``dataclasses.asdict`` deep-copies every value and is slow enough to show in batch profiles)."""
+    spec = _FIELDS.get(type(obj))
+    if spec is None:
+        fs = fields(obj)
+        spec = _FIELDS[type(obj)] = (tuple(f.name for f in fs), tuple(f.name for f in fs if _is_list_type(f.type)))
+    names, lists = spec
+    own = getattr(obj, "__dict__", None)
+    if own is not None and tuple(own) == names:  # as __init__ sets them: exactly the fields, in order
+        d = own.copy()
+    else:
+        d = {k: getattr(obj, k) for k in names}
+    for k in lists:
+        if isinstance(d[k], list):
+            d[k] = list(d[k])
     return d
+
+
+def _is_list_type(t) -> bool:
+    """A field annotation that declares a list: ``list[str]``, ``list`` (or the string of either)."""
+    return t is list or typing.get_origin(t) is list or (isinstance(t, str) and (t == "list" or t.startswith("list[")))
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
 
 
 def _finite(x: float) -> float | None:

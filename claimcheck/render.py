@@ -216,17 +216,17 @@ def flat_rows(report: Report):
     if report.error and not report.verdicts:
         yield {**dict.fromkeys(FLAT_FIELDS), "path": report.path, "error": report.error}
         return
-    for v in report.verdicts:
-        d = v.to_dict()
-        ref = d["reference"] or {}
+    for v in report.verdicts:  # the fields of ``v.to_dict()``, without building the rest of it
+        c, ref, claimed = v.claim, v.reference, v.claimed()
         yield {
-            "path": report.path, "start": d["start"], "end": d["end"], "text": d["text"], "subject": d["subject"],
-            "metric": d["metric"], "report_date": d["report_date"], "claimed_value": d["claimed"]["value"],
-            "claimed_low": d["claimed"]["low"], "claimed_high": d["claimed"]["high"], "hedge": d["claimed"]["hedge"],
-            "direction": d["claimed"]["direction"], "verdict": d["verdict"], "reference_value": ref.get("value"),
-            "reference_report_date": ref.get("report_date"), "reference_confidence": ref.get("confidence"),
-            "reference_sources": " ".join(ref.get("sources") or []), "diff_usd_m": d["diff_usd_m"], "diff_pct": d["diff_pct"],
-            "reason": d["reason"], "error": report.error,
+            "path": report.path, "start": c.start, "end": c.end, "text": c.text, "subject": c.subject,
+            "metric": c.metric, "report_date": c.report_date.isoformat() if c.report_date else None, "claimed_value": claimed["value"],
+            "claimed_low": claimed["low"], "claimed_high": claimed["high"], "hedge": claimed["hedge"],
+            "direction": claimed["direction"], "verdict": v.label, "reference_value": ref.value if ref else None,
+            "reference_report_date": ref.report_date.isoformat() if ref and ref.report_date else None,
+            "reference_confidence": ref.confidence if ref else None,
+            "reference_sources": " ".join(ref.sources or []) if ref else "", "diff_usd_m": v.diff_usd_m, "diff_pct": v.diff_pct,
+            "reason": v.reason, "error": report.error,
         }
 
 
@@ -248,20 +248,21 @@ def csv_safe(value):
       it as text. The apostrophe is visible to a program reading the CSV; strip one leading ``'``
       from text cells to get the original back.
     """
-    if value is None:
+    if type(value) is str:  # most cells
+        s = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return str(value).lower()
-    if isinstance(value, (int, float)):
+    elif isinstance(value, (int, float)):
         if isinstance(value, float) and not math.isfinite(value):
             return ""
         return repr(value) if isinstance(value, float) else str(value)
-    s = str(value)
-    if _PLAIN_NUMBER.match(s):
+    else:
+        s = str(value)
+    if not s.lstrip(" ").startswith(CSV_DANGEROUS) or _PLAIN_NUMBER.match(s):
         return s
-    if s.lstrip(" ").startswith(CSV_DANGEROUS):
-        return "'" + s
-    return s
+    return "'" + s
 
 
 def csv_header() -> str:
@@ -284,15 +285,21 @@ def to_csv(reports) -> str:
 
 
 # --- JSON Lines ---------------------------------------------------------------------------------
+#: ``json.dumps(obj, ensure_ascii=False)`` without building an encoder per line; the dicts of
+#: ``Verdict.to_dict`` are built fresh, so the check for circular references has nothing to find
+_JSONL_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
 def jsonl_lines(report: Report) -> str:
     """One JSON object per claim with the article's path; an unreadable article gives ``{"path", "error"}``."""
+    encode = _JSONL_ENCODER.encode
     lines = []
     if report.error and not report.verdicts:
-        lines.append(json.dumps({"path": report.path, "error": report.error}, ensure_ascii=False))
+        lines.append(encode({"path": report.path, "error": report.error}))
     for v in report.verdicts:
         d = v.to_dict()
         d["path"] = report.path
-        lines.append(json.dumps(d, ensure_ascii=False))
+        lines.append(encode(d))
     return "".join(line + "\n" for line in lines)
 
 

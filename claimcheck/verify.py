@@ -15,7 +15,8 @@ import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, Iterator
 
 from .model import MONEY_METRICS, Claim, Evidence, Verdict
 from .reference import ReferenceData
@@ -158,14 +159,23 @@ def _index_for(ref: ReferenceData) -> _Index:
 
 # --- streaks and ranks, evaluated at any (subject, week) ---------------------------------------
 
-def _streak_needs(R: date, n: int, d: str, kind: str) -> list[tuple[date, str]]:
-    """Each week a streak needs: (date, the direction it must have, or "not:<d>")."""
+def _streak_needs(R: date, n: int, d: str, kind: str) -> Iterator[tuple[date, str]]:
+    """Each week a streak needs, in the order checked: (date, the direction it must have, or
+    "not:<d>"). A generator: a check that stops at the first break builds no more of them."""
+    nd = "not:" + d
     if kind == "run":
-        return [(w, d) for w in _weeks_back(R, n)] + [(R - WEEK * n, "not:" + d)]
-    if kind == "first":  # first d in n weeks: R is d, the n-1 weeks before are not
-        return [(R, d)] + [(R - WEEK * k, "not:" + d) for k in range(1, n)]
-    # ended an n-week d run: R is not d, then n weeks of d, and the week before is not d
-    return [(R, "not:" + d)] + [(R - WEEK * k, d) for k in range(1, n + 1)] + [(R - WEEK * (n + 1), "not:" + d)]
+        for k in range(n):
+            yield R - WEEK * k, d
+        yield R - WEEK * n, nd
+    elif kind == "first":  # first d in n weeks: R is d, the n-1 weeks before are not
+        yield R, d
+        for k in range(1, n):
+            yield R - WEEK * k, nd
+    else:  # ended an n-week d run: R is not d, then n weeks of d, and the week before is not d
+        yield R, nd
+        for k in range(1, n + 1):
+            yield R - WEEK * k, d
+        yield R - WEEK * (n + 1), nd
 
 
 def _streak_desc(n: int, d: str, kind: str, R: date) -> str:
@@ -178,28 +188,45 @@ def _streak_desc(n: int, d: str, kind: str, R: date) -> str:
 
 @dataclass
 class _Streak:
-    desc: str
+    n: int
+    direction: str
+    kind: str
+    R: date
     broken: tuple[date, Evidence, str] | None  # the first week that breaks it, what it needed
     missing: list[date]
-    known: list[str]
+    rows: list[tuple[date, Evidence]]  # the known weeks checked, in order
 
     @property
     def holds(self) -> bool:
         return self.broken is None and not self.missing
 
+    # formatted only when a verdict is built: the search for where a claim holds tries many weeks
+    @property
+    def desc(self) -> str:
+        return _streak_desc(self.n, self.direction, self.kind, self.R)
+
+    @property
+    def known(self) -> list[str]:
+        return [f"{_d(w)} {_fmt_m(ev.value)}" for w, ev in self.rows]
+
+    @property
+    def known_weeks(self) -> list[str]:
+        return [_d(w) for w, _ in self.rows]
+
 
 def _streak_at(series: dict[date, Evidence], R: date, n: int, d: str, kind: str) -> _Streak:
-    missing, known = [], []
+    st = _Streak(n, d, kind, R, None, [], [])
     for w, want in _streak_needs(R, n, d, kind):
         ev = series.get(w)
         if ev is None:
-            missing.append(w)
+            st.missing.append(w)
             continue
         got = _direction(ev.value)
-        known.append(f"{_d(w)} {_fmt_m(ev.value)}")
+        st.rows.append((w, ev))
         if (got == want[4:]) if want.startswith("not:") else (got != want):
-            return _Streak(_streak_desc(n, d, kind, R), (w, ev, want), missing, known)
-    return _Streak(_streak_desc(n, d, kind, R), None, missing, known)
+            st.broken = (w, ev, want)
+            break
+    return st
 
 
 _RANK_KEYS: dict[str, Callable[[float], float]] = {
@@ -269,14 +296,30 @@ def _rank_at(claim: Claim, series: dict[date, Evidence], R: date, first: date) -
         while w < R:
             (window if w in series else missing).append(w)
             w += WEEK
-    beaters = [w for w in window if key(series[w].value) > key(cur.value)]
+    bar = key(cur.value)
+    beaters = [w for w in window if key(series[w].value) > bar]
     return _Rank(cur, d, wrong_sign, start, window, missing, pre_missing, beaters)
+
+
+@lru_cache(maxsize=64)
+def _alternative_metrics(metric: str) -> tuple[str, ...]:
+    """The metrics searched, in order, for where a figure of ``metric`` fits instead."""
+    fam = {"flow": ("flow",), "flow_ytd": ("flow_ytd",), "flow_mtd": ("flow_mtd",), "flow_run": ("flow_run", "flow"),
+           "aum": ("aum",), "volume": ("volume",)}.get(metric, (metric,))
+    return fam + tuple(m for m in ("flow", "flow_run", "flow_ytd") if m not in fam and metric != "aum" and metric != "volume")
+
+
+#: entries a Verifier keeps of the streaks it has tested (a dict cleared when full)
+STREAK_MEMO_SIZE = 1 << 16
 
 
 class Verifier:
     def __init__(self, reference: ReferenceData):
         self.ref = reference
         self._idx: _Index | None = None
+        # (subject, week, n, direction, kind) -> whether that streak holds: the search for where a
+        # conflicting streak would hold tries the same weeks for every claim of the same streak
+        self._streak_memo: dict[tuple[str, date, int, str, str], bool] = {}
 
     @property
     def idx(self) -> _Index:
@@ -351,11 +394,9 @@ class Verifier:
 
     def _alternative(self, claim: Claim, exclude: tuple | None = None) -> Evidence | None:
         """Where in the data the claimed figure fits: same subject other week first, then others."""
-        fam = {"flow": ("flow",), "flow_ytd": ("flow_ytd",), "flow_mtd": ("flow_mtd",), "flow_run": ("flow_run", "flow"),
-               "aum": ("aum",), "volume": ("volume",)}.get(claim.metric, (claim.metric,))
-        fam = fam + tuple(m for m in ("flow", "flow_run", "flow_ytd") if m not in fam and claim.metric != "aum" and claim.metric != "volume")
         if claim.low is None or claim.high is None:
             return None
+        fam = _alternative_metrics(claim.metric)
         best: tuple | None = None
         for metric in fam:
             for order, ev in self.idx.within(metric, claim.low, claim.high):
@@ -473,11 +514,17 @@ class Verifier:
         d = self._streak_direction(claim, series, R)
         if d is None:
             return None
-        st = _streak_at(series, R, int(claim.value or 0), d, claim.streak_kind or "run")
+        n, kind = int(claim.value or 0), claim.streak_kind or "run"
+        key = (subject, R, n, d, kind)
+        if self._streak_memo.get(key) is False:
+            return None
+        st = _streak_at(series, R, n, d, kind)
+        if len(self._streak_memo) >= STREAK_MEMO_SIZE:
+            self._streak_memo.clear()
+        self._streak_memo[key] = st.holds
         if not st.holds:
             return None
-        return Evidence(R, subject, "streak", float(int(claim.value or 0)), "computed", [], f"{st.desc}: {'; '.join(st.known)}",
-                        [k.split()[0] for k in st.known]), True
+        return Evidence(R, subject, "streak", float(int(claim.value or 0)), "computed", [], f"{st.desc}: {'; '.join(st.known)}", st.known_weeks), True
 
     def streak(self, claim: Claim) -> Verdict:
         out = self._outside(claim)
@@ -501,7 +548,7 @@ class Verifier:
         if st.missing:
             return Verdict(claim, "unverified", f"{st.desc}: weeks missing from the data: {', '.join(_d(m) for m in st.missing)} (known: {'; '.join(st.known) or 'none'})",
                            missing_weeks=st.missing)
-        ev = Evidence(R, claim.subject, "streak", float(n), "computed", [], f"weekly flows {'; '.join(st.known)}", [k.split()[0] for k in st.known])
+        ev = Evidence(R, claim.subject, "streak", float(n), "computed", [], f"weekly flows {'; '.join(st.known)}", st.known_weeks)
         return Verdict(claim, "verified", f"{st.desc} holds: {'; '.join(st.known)}", reference=ev)
 
     # --- ranks --------------------------------------------------------------------------------

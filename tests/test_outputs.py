@@ -244,3 +244,41 @@ def test_cli_show_text_numbers_match_table():
     assert [int(n) for n, _ in rows] == list(range(1, 26))
     assert rows[19][1] == "-$11.1 million"  # row 20, and [20] follows "-$11.1 million" in the text
     assert "-$11.1 million[20]" in text_part
+
+
+# --- the fast paths of to_dict, the CSV rows and the JSON Lines match the plain ones ----------------
+
+def _slow_claim_dict(c):
+    """``Claim.to_dict`` written the long way (every field by name, in field order)."""
+    d = {f.name: getattr(c, f.name) for f in dataclasses.fields(c)}
+    for k in ("report_date", "window_start", "window_end"):
+        d[k] = d[k].isoformat() if d[k] else None
+    for k in ("low", "high"):
+        if d[k] is not None and d[k] in (float("inf"), float("-inf")):
+            d[k] = None
+    return d
+
+
+def test_to_dict_keeps_field_order_and_copies_lists(example):
+    c = dataclasses.replace(example.verdicts[0].claim, notes=["a"])
+    assert list(c.to_dict().items()) == list(_slow_claim_dict(c).items())
+    assert c.to_dict()["notes"] is not c.notes
+    # an instance whose attributes were set in another order, or that carries an extra one
+    del c.hedge
+    c.hedge = "approx"
+    c.extra = 1
+    assert list(c.to_dict().items()) == list(_slow_claim_dict(c).items())
+
+
+def test_csv_rows_and_jsonl_agree_with_to_dict(example):
+    rows = list(render.flat_rows(example))
+    lines = render.jsonl_lines(example).splitlines()
+    assert len(rows) == len(lines) == len(example.verdicts)
+    for v, row, line in zip(example.verdicts, rows, lines):
+        d = v.to_dict()
+        assert line == json.dumps({**d, "path": example.path}, ensure_ascii=False)
+        ref = d["reference"] or {}
+        assert (row["start"], row["text"], row["report_date"], row["claimed_low"], row["claimed_high"], row["direction"]) == \
+               (d["start"], d["text"], d["report_date"], d["claimed"]["low"], d["claimed"]["high"], d["claimed"]["direction"])
+        assert (row["reference_value"], row["reference_report_date"], row["reference_confidence"], row["reference_sources"]) == \
+               (ref.get("value"), ref.get("report_date"), ref.get("confidence"), " ".join(ref.get("sources") or []))

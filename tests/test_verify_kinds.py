@@ -339,3 +339,13 @@ def test_index_is_built_once_per_reference():
     del ref, rows, v
     gc.collect()
     assert key not in verify._INDEXES
+
+
+def test_streak_memo_gives_the_verdicts_of_a_fresh_verifier():
+    # a Verifier remembers which streaks hold where; a long-lived one must give what a new one gives
+    claims = [claim("streak", s, r, value=n, direction=d, streak_kind=k)
+              for s in ("total", "asset:bitcoin", "asset:solana") for r in ("2025-05-12", "2026-02-02", "2026-02-16")
+              for n in (1.0, 2.0, 4.0) for d in ("inflow", "outflow", None) for k in ("run", "first", "ended")]
+    shared = Verifier(get_reference())
+    for c in claims + claims:
+        assert shared(c).to_dict() == Verifier(get_reference())(c).to_dict()
