@@ -575,6 +575,10 @@ class Verifier:
             return out
         R = claim.report_date
         m = claim.rank_metric or "flow"
+        if m == "streak":  # "the longest losing streak since 2024"
+            how = f" ({claim.window_text})" if claim.window_text else ""
+            return Verdict(claim, "unverified", f"a run of weeks ranked by its length{how} is not checked: it needs every run of the window, "
+                                                f"and the reference data start on {_d(self.ref.first_report)}")
         if claim.window_kind == "among":
             return self._rank_among(claim)
         problem = _rank_anchor_problem(claim, R)

@@ -381,3 +381,59 @@ def test_a_streak_ended_by_the_week():
     v = claim("b01", "ended a run of three straight weeks of inflows")  # "The outflow ended a run of three straight weeks of inflows"
     assert (v.claim.streak_kind, v.claim.direction, v.claim.value, v.label) == ("ended", "inflow", 3, "unverified")
     assert "missing" in v.reason
+
+
+# ranks by a month, by a run's length, and with the fund context of the sentence before
+@pytest.mark.parametrize("article,text,rank_metric,direction,verdict", [
+    ("a04", "the biggest weekly haul of May", "flow", "inflow", "verified"),
+    ("a16", "the second-largest weekly outflow of November", "flow", "outflow", "verified"),
+    ("a04", "the highest weekly figure on record", "flow", None, "unverified"),
+    ("a06", "its longest since mid-2021", "streak", "inflow", "unverified"),
+    ("b11", "longest run since 2024", "streak", "outflow", "unverified"),
+    ("b11", "the longest losing streak since US spot bitcoin ETFs launched", "streak", "outflow", "unverified"),
+    ("b19", "the longest inflow streak of the year so far", "streak", "inflow", "unverified"),
+])
+def test_more_rank_phrasings(article, text, rank_metric, direction, verdict):
+    v = claim(article, text)
+    assert (v.claim.kind, v.claim.rank_metric, v.claim.direction) == ("rank", rank_metric, direction)
+    assert v.label == verdict, v.reason
+
+
+def test_a_month_window_counts_the_weeks_that_end_in_it():
+    v = claim("a16", "the second-largest weekly outflow of November")
+    assert "2025-11-04" in v.claim.window_text and "ranks 2 among the 3 weeks" in v.reason
+
+
+def test_a_run_ranked_by_its_length_is_not_checked():
+    v = claim("b11", "longest run since 2024")
+    assert "ranked by its length" in v.reason and "2025-05-05" in v.reason
+
+
+def test_a_figure_shares_the_currency_written_after_the_next_one():
+    for text, subject in (("6.2 million", "region:switzerland"), ("9.8 million dollars", "region:germany")):
+        v = claim("b17", text)
+        assert (v.claim.subject, v.claim.metric, v.claim.direction) == (subject, "flow", "inflow")
+
+
+@pytest.mark.parametrize("article,sentence", [
+    ("a04", "BTC set a new all-time high above $111,000"),  # a price record
+    ("b14", "Bitcoin rose 7% over the week to $71,200"),  # a price move
+    ("b22", "Bonus: 9%, bitcoin's drop from its May high"),
+    ("a21", "the total crypto market lost roughly $300 billion of value"),  # market value
+])
+def test_prices_and_market_value_are_no_claims(article, sentence):
+    assert not [v.claim.text for v in verdicts(article) if sentence in v.claim.sentence]
+
+
+@pytest.mark.parametrize("article,text,metric", [
+    ("a12", "7%", "aum"),  # "Assets under management fell 7% to $242 billion": a change of a level, as the dev gold counts it
+    ("a08", "27%", "volume"),
+])
+def test_percent_changes_of_fund_levels_are_unverified_claims(article, text, metric):
+    v = claim(article, text)
+    assert (v.claim.kind, v.claim.metric, v.label) == ("percent", metric, "unverified")
+
+
+def test_a_share_of_the_haul():
+    v = claim("b16", "30%")
+    assert (v.claim.metric, v.claim.subject, v.label) == ("share", "asset:ethereum", "verified")

@@ -37,6 +37,21 @@ def test_parse_amount(text, value, precision):
     assert a.text.strip() == text.strip()
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a scaled figure takes the currency written after the next one
+    ("inflows of 6.2 million and 9.8 million dollars", [("6.2 million", 6.2), ("9.8 million dollars", 9.8)]),
+    ("between 1.5 billion to 2 billion USD", [("1.5 billion", 1500), ("2 billion USD", 2000)]),
+    ("-1.5bn – 2 billion USD", [("-1.5bn", -1500), ("2 billion USD", 2000)]),
+    # not without a scale, across a comma, or before a currency written first
+    ("from 264 to 191 billion USD", [("191 billion USD", 191000)]),
+    ("of 6.2 million, and 9.8 million dollars", [("9.8 million dollars", 9.8)]),
+    ("$3m and 4 million dollars", [("$3m", 3), ("4 million dollars", 4)]),
+    ("up 5 million and $9.8 million", [("$9.8 million", 9.8)]),
+])
+def test_find_amounts_shared_currency(text, expected):
+    assert [(a.text, pytest.approx(a.value)) for a in numbers.find_amounts(text)] == expected
+
+
 @pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high"])
 def test_no_amount(text):
     assert numbers.parse_amount(text) is None
@@ -92,6 +107,9 @@ def test_week_cues(text, article, expected):
     ("a record", None, None, "all"),
     ("the lowest volume since July 2025", date(2025, 7, 1), date(2025, 7, 31), "since"),
     ("the lowest since April", date(2025, 4, 1), date(2025, 4, 30), "since"),
+    # a month: the reports of the weeks that end in it (a Friday on the 1st is reported on the 4th)
+    ("the second-largest weekly outflow of November", date(2025, 11, 4), date(2025, 12, 3), "within"),
+    ("the biggest haul in January 2026", date(2026, 1, 4), date(2026, 2, 3), "within"),
 ])
 def test_anchor(text, start, end, kind):
     anchor, _ = periods.parse_anchor(text, date(2026, 1, 26))

@@ -8,7 +8,7 @@ writer used (half a unit of the last significant digit), so that "$1.7 billion" 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .caseless import Caseless
 
@@ -138,13 +138,30 @@ def parse_match(m: re.Match) -> Amount | None:
     return Amount(m.start(), m.end(), m.group(0), round(value, 9), round(prec, 9), signed, scaled)
 
 
+# a scaled figure that shares the currency written after the next one: "6.2 million and 9.8 million dollars"
+_SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE}))\s+(?:and|or|to|-|–)\s+$")
+
+
 def find_amounts(text: str) -> list[Amount]:
-    """Every money amount in ``text``, left to right."""
+    """Every money amount in ``text``, left to right.
+
+    A scaled figure with no currency of its own takes that of the amount right after it when they
+    are joined by "and", "or", "to" or a dash and that amount writes its currency after the number
+    ("6.2 million and 9.8 million dollars").
+    """
     out = []
     for m in AMOUNT_RE.finditer(text):
         a = parse_match(m)
-        if a is not None:
-            out.append(a)
+        if a is None:
+            continue
+        if m.group("cur2") or m.group("cur3"):
+            lo = max(0, a.start - 40, out[-1].end if out else 0)
+            b = _SHARED_CURRENCY_RE.search(text, lo, a.start)
+            if b is not None:
+                first = parse_match(b)
+                if first is not None:
+                    out.append(replace(first, end=b.end("figure"), text=b.group("figure")))
+        out.append(a)
     return out
 
 

@@ -234,6 +234,7 @@ SINCE_RE = Caseless(rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{
     rf"|\bin\s+(?P<months>\d+|two|three|four|five|six|several|many)?\s*months\b"
     rf"|\bin\s+(?P<weeks>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+weeks\b"
     rf"|\b(?P<weeks2>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\s+(?:high|low)\b"
+    rf"|\b(?:of|in)\s+(?P<mon5>{_MON})(?:\s+(?P<year6>{_YEAR}))?\b"
     rf"|\b(?:of|in|for)\s+(?:(?:the\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
     rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record)\b")
 _WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -286,6 +287,12 @@ def _parse_anchor(text: str, article_report: date | None) -> tuple[Anchor, str] 
         a, b = _month_span(y, mon, g["part"])
         part = (g["part"] or "").strip()
         return Anchor(a, b, f"'{m.group(0)}' read as {a.isoformat()} to {b.isoformat()}" + (f" ({part} of the month)" if part else ""), "since"), m.group(0)
+    if g["mon5"]:  # "the biggest weekly haul of May": the reports of the weeks that end in that month
+        mon = MONTHS[g["mon5"].rstrip(".").lower()]
+        y = int(g["year6"]) if g["year6"] else _year_before(mon, ref + timedelta(days=8))
+        first, last = _month_span(y, mon, None)
+        a, b = first + timedelta(days=3), last + timedelta(days=3)
+        return Anchor(a, b, f"'{m.group(0)}' read as the reports from {a.isoformat()} to {b.isoformat()} (weeks ending in that month)", "within"), m.group(0)
     if g["year2"]:
         y = int(g["year2"])
         return Anchor(date(y, 1, 1), date(y, 12, 31), f"'{m.group(0)}' read as the year {y}", "since"), m.group(0)

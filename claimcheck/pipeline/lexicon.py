@@ -41,9 +41,12 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?P<days>{_CARD})\s+(?:consecutive\s+|straight\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b"
     ),
     "rank": (
-        rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|(?<=\bthe\s)most|(?<=\bits\s)most)\b"
+        rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest|(?<=\bthe\s)most|(?<=\bits\s)most)\b"
         r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
-        r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b)"
+        r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b"
+        # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
+        r"|\b(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\b"
+        r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:launched|began|started|debuted|launch|inception)\b)"
         r"|\b(?:(?:a|the|new)\s+)?record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         # (not the verb: "did not record outflows", "to record inflows")
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
@@ -95,7 +98,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
     "share": (
-        r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|it|that|the\s+total)\b|"
+        r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|haul|it|that|the\s+total)\b|"
         r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"
     ),
     "pct_change": r"\b(?:decline|drop|fall|rise|increase|decrease|jump|slump|plunge|surge|gain|fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
@@ -103,7 +106,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\bprices?\b|\bpriced\b|\btrad(?:ing|ed|es)\s+(?:at|around|near|above|below)\b|\bchanging\s+hands\b|\bclosed\s+at\b|\bbarrel\b|\bper\s+(?:coin|token|share)\b|"
         r"\bmarket\s+cap(?:italisation|italization)?\b|\bmarket\s+value\b|\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
         r"\bfunding\s+round\b|\brevenue\b|\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
-        r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bhigh\s+of\b|\blow\s+of\b|\bsettled\s+around\b"
+        r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bsettled\s+around\b"
+        # a price level: "a high of $111,000", "an all-time high above $111,000", "its peak near $126,000"
+        r"|\b(?:high|low|peak)\s+(?:of|above|below|near|around)\b"
     ),
     "price_verb": r"\b(?:fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|slips|traded|trades|recovered|steadied|drops|falls|rises|hovers|hovered|hovering|sits|sat|stood|stands|left\s+it|leaving\s+it)\s+(?:\S+\s+){0,4}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
 }

@@ -114,7 +114,7 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         text = m.group(0).rstrip()
         g = m.groupdict()
         n = 1
-        om = re.match(rf"(?:(?:the|its|their|a|an)\s+)?(\w+(?:-\w+)?)[\s-]+(?:largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest)", text, re.I)
+        om = re.match(rf"(?:(?:the|its|their|a|an)\s+)?(\w+(?:-\w+)?)[\s-]+(?:largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest)", text, re.I)
         if om and to_int(om.group(1)):
             n = to_int(om.group(1))
         out.append(Target(m.start(), m.start() + len(text), "RANK", text, {"n": n, "sup": (g.get("sup") or "record").lower(), "anchor": g.get("anchor")}))
@@ -270,6 +270,7 @@ _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|n
 _JOIN_RE = Caseless(r"[,;]|\band\b")
 _COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$")
 _OF_BEFORE_RE = Caseless(r"\bof\s+$")
+_OF_WHAT_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:\w++\s++)?")  # the lookbehind keeps a search linear
 _RESPECTIVELY_RE = Caseless(r"\brespectively\b")
 
 
@@ -428,6 +429,10 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 continue  # "$70,000": a coin price, not a flow
         elif nc and not direction_cue and not metric_cue:
             continue
+        after = nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
+        if after is not None and _OF_WHAT_RE.fullmatch(sentence, t.end, after.start) or \
+                after is not None and sentence[t.end:after.start].isspace() and after.text.lower().startswith(("of ", "in ")):
+            continue  # "$300 billion of value", "$2 billion in open interest": what the amount measures is no flow
         if not fund_context and not (a.signed and a.scaled):  # "- Total: -$812 million" in a list of figures
             continue
         # --- range -----------------------------------------------------------------------------
@@ -531,7 +536,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # "among the largest" is no rank claim; a rank needs flow vocabulary, not just a name
             if re.search(r"\bamong\s+$", sentence[max(0, t.start - 8):t.start], re.I):
                 continue
-            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues):
+            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues or previous_context):
                 continue
             if _PRICE_AFTER_RE.match(sentence, t.end):
                 continue  # "a new all-time high above $111,000": a price record
@@ -607,6 +612,8 @@ def _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, pr
     nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=60)
     if change is None or metric_cue is None or nc is not None:
         return None
+    if _PRICE_LEVEL_AFTER_RE.search(sentence, t.end, t.end + 80):
+        return None  # "bitcoin rose 7% over the week to $71,200": a price move
     if metric_cue.label in ("aum", "volume"):
         metric = metric_cue.label
     else:
@@ -633,9 +640,11 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         metric = "volume"
     elif re.search(r"\brun\b|\bwave\b|sustained|streak|weeks\b", inner) or re.search(r"run of outflows|run of inflows|this run", ctx):
         metric = "flow_run"
-    if re.search(r"outflow|redemption|exit|withdraw|sell|drop|loss", inner):
+    if sup == "longest":
+        metric = "streak"  # "the longest losing streak since 2024": a run's length, not a figure
+    if re.search(r"outflow|redemption|exit|withdraw|sell|drop|loss|losing", inner):
         direction = "outflow"
-    elif re.search(r"inflow|buying|haul", inner):
+    elif re.search(r"inflow|buying|haul|winning", inner):
         direction = "inflow"
     elif metric in ("aum", "volume"):
         direction = "low" if sup in ("lowest", "smallest", "weakest", "worst") else "high"
@@ -670,5 +679,7 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     return c
 
 
+# a coin price after a percent change: "rose 7% over the week to $71,200", "left it at $91,400"
+_PRICE_LEVEL_AFTER_RE = Caseless(r"\b(?:to|at|near|around)\s+(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d|\s*(?:million|billion|trillion|bn|mn|m|b|k)\b)")
 _AMONG_RE = Caseless(r"\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?P<among>assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b")
 _AMONG = {"altcoin": "altcoin", "countr": "region", "region": "region", "provider": "provider", "issuer": "provider"}
