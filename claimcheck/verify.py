@@ -333,6 +333,9 @@ class Verifier:
             return Verdict(claim, "unverified", "could not tell which report week the claim is about")
         if claim.kind == "direction":
             return self.direction(claim)
+        if claim.period_source == "earlier":
+            return Verdict(claim, "unverified", f"the text places it in earlier weeks it does not name ('{claim.period_text}'); "
+                                                f"not checked against the report of {_d(claim.report_date)}")
         if claim.metric in MONEY_METRICS:
             return self.money(claim)
         if claim.metric == "streak":

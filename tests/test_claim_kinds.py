@@ -437,3 +437,37 @@ def test_percent_changes_of_fund_levels_are_unverified_claims(article, text, met
 def test_a_share_of_the_haul():
     v = claim("b16", "30%")
     assert (v.claim.metric, v.claim.subject, v.label) == ("share", "asset:ethereum", "verified")
+
+
+# periods a streak or run is placed in: an ended run before the current streak, earlier weeks not
+# named, the weeks before this one, and the year just ended in the first report of January
+@pytest.mark.parametrize("article,text,metric,kind,report_date,period_source,verdict", [
+    ("b20", "snapped six straight weeks of inflows", "streak", "ended", "2026-05-18", "text", "unverified"),
+    # "the outflows now span a second straight week, ending a six-week inflow run": it ended a week before this report
+    ("b22", "ending a six-week inflow run", "streak", "ended", "2026-05-18", "streak-start", "unverified"),
+    ("a17", "nine straight weeks", "streak", "run", "2025-05-12", "earlier", "unverified"),
+    ("b20", "$3.8 billion", "flow_run", None, "2026-05-11", "weeks-before", "verified"),
+    ("b02", "US$26.98bn", "flow_ytd", None, "2025-12-29", "text", "verified"),
+    ("b02", "US$1.1bn", "flow_ytd", None, "2025-12-29", "text", "verified"),
+])
+def test_periods_of_streaks_and_runs(article, text, metric, kind, report_date, period_source, verdict):
+    v = claim(article, text)
+    c = v.claim
+    assert (c.metric, c.streak_kind, c.report_date.isoformat(), c.period_source) == (metric, kind, report_date, period_source)
+    assert v.label == verdict, v.reason
+
+
+def test_earlier_weeks_not_named_are_not_checked():
+    v = claim("a17", "nine straight weeks")
+    assert "earlier in the year" in v.reason
+
+
+def test_for_the_year_later_in_january_is_this_year():
+    """Past the first report of January, or "so far", "for the year" is the running year again."""
+    def read(text, d):
+        return [(c.metric, c.report_date) for c in (v.claim for v in claimcheck.check(text, date=d, reference=get_reference()).verdicts)]
+
+    text = "Bitcoin remained the biggest draw at US$26.98bn for the year."  # b02's wording
+    assert read(text, date(2026, 1, 5)) == [("flow_ytd", date(2025, 12, 29))]
+    assert read(text, date(2026, 1, 19)) == [("flow_ytd", date(2026, 1, 19))]
+    assert read("Bitcoin drew US$1.2bn for the year so far.", date(2026, 1, 5)) == [("flow_ytd", date(2026, 1, 5))]

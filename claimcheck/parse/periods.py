@@ -144,13 +144,17 @@ class WeekCue:
     end: int
     text: str
     report_date: date
-    source: str  # "text" (a written date) | "previous-week"
+    source: str  # "text" (a written date) | "previous-week" | "article" (this week) | "earlier" (an earlier week, not named)
 
 
 # a run or streak placed in an earlier month: "the five-week outflow run that ended in late February",
 # "a shift from February, when five straight weeks of redemptions drained $4 billion" (its last report)
 PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon>{_MON})(?!\s*\d)"
     rf"|\b(?:from|in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon2>{_MON}),?\s+when\b")
+
+
+# "nine straight weeks of outflows earlier in the year": some earlier weeks, not named
+EARLIER_RE = Caseless(r"\bearlier\s+(?:in\s+the\s+year|this\s+year|in\s+20\d\d|in\s+the\s+month|this\s+month)\b")
 
 
 def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
@@ -187,6 +191,8 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
+        for m in EARLIER_RE.finditer(text):  # an earlier week the text does not name
+            out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "earlier"))
         before = week_before(article_report)
         for m in PREVIOUS_WEEK_RE.finditer(text):
             if before is not None:

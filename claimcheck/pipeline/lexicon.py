@@ -36,6 +36,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:an?\s+|the\s+|its\s+)?(?P<card7>{_CARD})[\s-]weeks?\s+(?P<end_dir2>inflows?|outflows?|losing|winning)\s+(?:run|streak)\s+(?:ends|ended|snapped|broke|halted)\b"
         # "ended a run of three straight weeks of inflows"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?:run|streak)\s+of\s+(?P<card9>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\s+of\s+(?P<end_dir3>inflows?|outflows?)\b"
+        # "a record weekly outflow that snapped six straight weeks of inflows"
+        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card10>{_CARD})\s+(?:straight|consecutive|successive)\s+weeks\s+of\s+(?:net\s+)?(?P<end_dir4>inflows?|outflows?)\b"
         # "the five-week outflow run (that ended in late February)"
         rf"|\b(?:the|a|an|its|their)\s+(?P<card8>{_CARD})[\s-]weeks?\s+(?P<dir8>inflows?|outflows?|losing|winning)\s+(?:run|streak)\b(?!\s+(?:ends|ended|snapped|broke|halted))"
         rf"|\b(?P<days>{_CARD})\s+(?:consecutive\s+|straight\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b"
@@ -69,7 +71,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
-        r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\bfor\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
+        r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
         r"\byear's\s+total\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (

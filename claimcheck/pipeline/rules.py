@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Claim
 from ..parse import hedges, numbers, periods
@@ -105,9 +105,9 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         if g.get("days"):
             n, kind = to_int(g["days"]), "days"
             direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow"
-        if g.get("card4") or g.get("card7") or g.get("card9"):
-            n, kind = to_int(g.get("card4") or g.get("card7") or g["card9"]), "ended"
-            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3"))
+        if g.get("card4") or g.get("card7") or g.get("card9") or g.get("card10"):
+            n, kind = to_int(g.get("card4") or g.get("card7") or g.get("card9") or g["card10"]), "ended"
+            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4"))
         if n:
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
@@ -148,6 +148,8 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                 data["weeks"] = to_int(n) if n else None
                 if m.group("since"):
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
+                # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
+                data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None
             cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
     # a word that is both a direction and a change or not-a-claim word ("rose 5%", "dropped",
     # "liquidated") reads as the latter
@@ -157,6 +159,18 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
         cues.append(Cue(w.start, w.end, "week", w.text, {"report_date": w.report_date, "source": w.source}))
     return cues
 
+
+# the words for a whole year's total, and when they mean the year just ended
+_WHOLE_YEAR_RE = Caseless(r"(?:for|over)\s+the\s+year|full[\s-]year|annual|year's\s+total")
+_SO_FAR_RE = Caseless(r"(?<!\s)\s++(?:so\s++far|to\s++date)\b")  # "for the year so far": the running year
+YEAR_CLOSED_DAYS = 9  # a report up to this day of January (its week ends by the 6th) reviews the year before
+
+
+def _year_closed(article_report: date | None) -> bool:
+    return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
+
+
+_BEFORE_THIS_RE = Caseless(r"(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:previous|prior|preceding)\b")
 
 LABEL_MAX_WORDS = 5
 
@@ -484,6 +498,14 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                    and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]) and periods.week_before(week))
         if earlier:  # "slid from about 264 billion USD to 191 billion USD": the level before, read as the week before
             week, wsrc = earlier, "from-to"
+        elif metric == "flow_run" and metric_cue is not None and metric_cue.data.get("before") and week is not None \
+                and wsrc not in ("text", "previous-week", "earlier") and periods.week_before(week):
+            week, wsrc = periods.week_before(week), "weeks-before"  # "follows $3.8 billion of inflows over the previous six weeks"
+        if metric == "flow_ytd" and metric_cue is not None and wsrc not in ("text", "previous-week", "earlier") \
+                and _year_closed(article_report) and _WHOLE_YEAR_RE.fullmatch(metric_cue.text) \
+                and not _SO_FAR_RE.match(sentence, metric_cue.end):
+            # "US$26.98bn for the year" in the first report of January: the year just ended
+            week, wsrc, wtext = periods.last_report_of_year(article_report.year - 1), "text", metric_cue.text
         year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
         if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
@@ -525,6 +547,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 direction, _ = direction_for(t, cues, clause, sentence)
             week, wsrc, wtext = week_for(t, clause)
             n = t.data["n"]
+            if t.data["kind"] == "ended" and week is not None and wsrc not in ("text", "earlier"):
+                week, wsrc = _ended_before_current(targets, t, direction, week, wsrc)
             claims.append(Claim(
                 start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="streak",
                 metric="streak", subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
@@ -546,6 +570,21 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     claims.extend(_direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_for))
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _ended_before_current(targets: list[Target], t: Target, direction: str | None, week: date, wsrc: str) -> tuple[date, str]:
+    """A run that ended when the current streak of the other direction began: "the outflows now span a
+    second straight week, ending a six-week inflow run" ended with the report one week before this one."""
+    for o in targets:
+        if o is t or o.label != "STREAK" or o.data["kind"] != "run" or (direction and o.data["direction"] == direction):
+            continue
+        k = o.data["n"]
+        if 2 <= k <= 52:
+            try:
+                return week - timedelta(days=7 * (k - 1)), "streak-start"
+            except OverflowError:
+                break
+    return week, wsrc
 
 
 # a flow named without a figure: "Solana recorded inflows", "Germany saw minor outflows"
