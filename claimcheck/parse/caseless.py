@@ -188,12 +188,20 @@ class CaselessMatch:
 class Caseless:
     """A case-insensitive pattern with ``finditer``/``search``/``match``/``fullmatch`` as on ``re``."""
 
-    __slots__ = ("ignorecase", "folded", "gate")
+    __slots__ = ("src", "flags", "_ignorecase", "folded", "gate")
 
     def __init__(self, src: str, flags: int = 0):
-        self.ignorecase = re.compile(src, flags | re.IGNORECASE)
+        self.src, self.flags = src, flags
+        self._ignorecase: re.Pattern | None = None
         self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE)
         self.gate = required_literals(src)  # a lowercased text holding none of these cannot match
+
+    @property
+    def ignorecase(self) -> re.Pattern:
+        """The pattern as written, with ``re.IGNORECASE`` (compiled when first needed: most texts never need it)."""
+        if self._ignorecase is None:
+            self._ignorecase = re.compile(self.src, self.flags | re.IGNORECASE)
+        return self._ignorecase
 
     def _cannot_match(self, low: str) -> bool:
         gate = self.gate

@@ -207,10 +207,14 @@ class _PatternComponent:
     def __init__(self, nlp: Language, name: str):
         self.name = name
         self.patterns_src = {k: DEFAULT_PATTERNS[k] for k in self.keys}
-        self._compile()
+        self._compiled: dict[str, Caseless] | None = None
 
-    def _compile(self) -> None:
-        self.patterns = {k: Caseless(v) for k, v in self.patterns_src.items()}
+    @property
+    def patterns(self) -> dict[str, Caseless]:
+        """The compiled patterns, compiled on first use (``from_disk`` replaces the sources first)."""
+        if self._compiled is None:
+            self._compiled = {k: Caseless(v) for k, v in self.patterns_src.items()}
+        return self._compiled
 
     def to_disk(self, path, exclude=tuple()):
         path = ensure_path(path)
@@ -219,7 +223,7 @@ class _PatternComponent:
 
     def from_disk(self, path, exclude=tuple()):
         self.patterns_src = json.loads((ensure_path(path) / "patterns.json").read_text(encoding="utf-8"))
-        self._compile()
+        self._compiled = None
         return self
 
 
