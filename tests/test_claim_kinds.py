@@ -311,6 +311,11 @@ def test_currency_words_are_not_subjects_and_wholes_are_the_market():
     assert (earlier.metric, earlier.period_source, earlier.report_date) == ("aum", "from-to", date.fromisoformat(meta["r010"]["report_date"]) - timedelta(days=7))
     last_year = dev_claim("r004", "48.6 billion USD")  # "the possibility of matching last year's record of 48.6 billion USD"
     assert (last_year.metric, last_year.report_date) == ("flow_ytd", date(2024, 12, 30))
+    # subjects the flows are attached to: "$ 1.8 million of outflows in Sweden" after a list of four countries,
+    # "instruments that allow short positions on digital gold drew $19 million", and "in total" is no subject
+    assert dev_claim("r049", "$ 1.8 million").subject == "region:sweden"
+    assert dev_claim("r013", "$19 million").subject == "asset:short-bitcoin"
+    assert dev_claim("r043", "US$3.1 million").subject == "asset:multi-asset"  # "multi-asset funds ..., drawing US$3.1 million net in total"
 
 
 def test_a_run_since_a_day():

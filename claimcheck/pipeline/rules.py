@@ -223,9 +223,16 @@ def nearest(cues: list[Cue], labels: tuple[str, ...], t: Target, lo: int, hi: in
 ANAPHOR_RE = Caseless(r"\b(?:it|its|they|their|them|these|those)\b|\bthe\s+(?:figure|amount|number|sum)\b")
 
 
+_FLOWS_IN_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:net\s++)?(?:(?:in|out)-?flows?|redemptions|withdrawals)\s++(?:in|from|into|out\s++of)\s++(?:the\s++)?", re.I)
+
+
 def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], sentence_len: int,
                  previous: list[Mention] | None = None, sentence_text: str | None = None) -> tuple[Mention | None, str]:
     lo, hi = clause
+    if sentence_text:  # "$1.8 million of outflows in Sweden": the subject the flows are said to be in
+        attached = [m for m in mentions if t.end < m.start <= t.end + 40 and _FLOWS_IN_RE.fullmatch(sentence_text, t.end, m.start)]
+        if attached:
+            return attached[0], "attached-after"
     before = [m for m in mentions if lo <= m.start and m.end <= t.start]
     if sum(m.subject.startswith("provider:") for m in mentions) >= 3:
         # "managers such as BlackRock, Bitwise, Fidelity and 21Shares": a list is not the subject
