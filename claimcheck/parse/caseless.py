@@ -156,6 +156,85 @@ def required_literals(src: str) -> tuple[str, ...] | None:
     return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))
 
 
+# --- which patterns can be lowercased ------------------------------------------------------------------
+_SAFE_FLAGS = re.MULTILINE | re.DOTALL | re.IGNORECASE
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+try:  # letters that re.IGNORECASE matches with more than their other case ("σ" with "ς", "µ" with "μ")
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - a Python without the table: no non-ASCII cased letter is trusted
+    _EXTRA_CASES = None
+
+
+def _literal_ok(c: int) -> bool:
+    """A literal of the lowercased pattern: no capital left (one written as an escape, \\x41), and no
+    letter that re folds otherwise than ``lower()`` does ("σ", "µ", "ſ")."""
+    ch = chr(c)
+    if ch != ch.lower():
+        return False
+    if ch.isascii() or ch.lower() == ch.upper():
+        return True
+    return _EXTRA_CASES is not None and c not in _EXTRA_CASES and len(ch.upper()) == 1
+
+
+def _range_ok(lo: int, hi: int) -> bool:
+    """A range as written: ASCII capitals only (lowercased to the same small letters), small letters
+    only, or no cased character at all ("0-9"); "[A-z]" or "[À-Þ]" are not."""
+    a, b = chr(lo), chr(hi)
+    if "A" <= a <= b <= "Z" or "a" <= a <= b <= "z":
+        return True
+    return hi - lo <= 0x3000 and all(chr(c).lower() == chr(c).upper() for c in range(lo, hi + 1))
+
+
+def _tree_ok(seq, written: bool = False) -> bool:
+    """The lowercased pattern's tree (``written``: the pattern's own tree, where only ranges are read)."""
+    for op, av in seq:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not written and not _literal_ok(av):
+                return False
+        elif op is _sre.IN:
+            for o, a in av:
+                if (o is _sre.LITERAL and not written and not _literal_ok(a)) or (o is _sre.RANGE and written and not _range_ok(*a)):
+                    return False
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2] or not _tree_ok(av[3], written):  # scoped flags: (?-i:...), (?a:...)
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_tree_ok(alt, written) for alt in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _tree_ok(av[2], written):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _tree_ok(av[1], written):
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _tree_ok(av, written):
+                return False
+        elif op is _sre.GROUPREF_EXISTS:
+            return False
+    return True
+
+
+def foldable(src: str, flags: int = 0) -> bool:
+    """Whether the lowercased ``src`` on lowercased text finds what ``src`` with IGNORECASE finds.
+
+    Not for: flags other than MULTILINE/DOTALL (VERBOSE, ASCII, LOCALE), inline flags, conditionals,
+    capitals written as escapes, non-ASCII cased letters, ranges with a cased end whose other case
+    is outside them (``[A-z]``), or a pattern the parser rejects once lowercased."""
+    if flags & ~_SAFE_FLAGS:
+        return False
+    try:
+        tree = _sre_parse.parse(lower_pattern(src), flags & ~re.IGNORECASE)
+        written = _sre_parse.parse(src, flags & ~re.IGNORECASE)
+    except Exception:
+        return False
+    if tree.state.flags & ~(_SAFE_FLAGS | re.UNICODE):  # inline global flags: (?a), (?x), (?i)
+        return False
+    return _tree_ok(list(tree)) and _tree_ok(list(written), written=True)
+
+
 class CaselessMatch:
     """A match on the lowercased text whose groups are read from the original text."""
 
@@ -193,8 +272,10 @@ class Caseless:
     def __init__(self, src: str, flags: int = 0):
         self.src, self.flags = src, flags
         self._ignorecase: re.Pattern | None = None
-        self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE)
-        self.gate = required_literals(src)  # a lowercased text holding none of these cannot match
+        # a pattern the lowercasing cannot keep equivalent is only ever searched with IGNORECASE
+        self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE) if foldable(src, flags) else None
+        # a lowercased text holding none of these cannot match
+        self.gate = required_literals(src) if self.folded is not None else None
 
     @property
     def ignorecase(self) -> re.Pattern:
@@ -213,7 +294,7 @@ class Caseless:
         return True
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
-        low = lowered(text)
+        low = lowered(text) if self.folded is not None else None
         if low is None:
             yield from self.ignorecase.finditer(text, pos, endpos)
             return
@@ -223,7 +304,7 @@ class Caseless:
             yield CaselessMatch(m, text)
 
     def _one(self, how: str, text: str, pos: int, endpos: int):
-        if min(endpos, len(text)) - pos <= _SHORT:  # a few words: lowering costs more than it saves
+        if self.folded is None or min(endpos, len(text)) - pos <= _SHORT:  # a few words: lowering costs more than it saves
             return getattr(self.ignorecase, how)(text, pos, endpos)
         low = lowered(text)
         if low is None:

@@ -63,8 +63,13 @@ def week_before(d: date) -> date | None:
 
 
 def last_report_of_year(year: int) -> date:
-    """The last weekly report of a calendar year (its last Monday), which carries the year's total."""
-    return monday_on_or_before(date(year, 12, 31))
+    """The last weekly report of a calendar year's weeks, which carries the year's total: the report
+    of the last week that ends (on a Friday) in that year, so the Monday after it, which is in
+    January when the year ends on a Friday to Sunday (2028: the report of Monday 1 January 2029)."""
+    try:
+        return monday_on_or_before(date(year, 12, 31) + timedelta(days=3))
+    except OverflowError:  # year 9999
+        return monday_on_or_before(date(year, 12, 31))
 
 
 def reports_since(text: str, article_report: date | None) -> int | None:

@@ -156,12 +156,21 @@ class SubjectLinker:
         self._ci = {a.lower(): sid for a, sid, c in self.catalogue.aliases if not c}
         self._cs = {a: sid for a, sid, c in self.catalogue.aliases if c}
 
+    def _alias_subject(self, found: str) -> str | None:
+        """The subject of a case-insensitive alias as matched ("Bıtcoin" folds to "bitcoin" in re, not in ``lower()``)."""
+        sid = self._ci.get(found.lower())
+        if sid is None:
+            sid = next((v for k, v in self._ci.items() if re.fullmatch(re.escape(k), found, re.IGNORECASE)), None)
+        return sid
+
     def mentions(self, text: str) -> list[rules.Mention]:
         if self._re is None:
             self._compile()
         found: list[rules.Mention] = []
         for m in self._re.finditer(text):
-            found.append(rules.Mention(m.start(), m.end(), self._ci[m.group(0).lower()], m.group(0), "alias"))
+            sid = self._alias_subject(m.group(0))
+            if sid is not None:
+                found.append(rules.Mention(m.start(), m.end(), sid, m.group(0), "alias"))
         for m in self._re_cs.finditer(text):
             found.append(rules.Mention(m.start(), m.end(), self._cs[m.group(0)], m.group(0), "alias"))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))

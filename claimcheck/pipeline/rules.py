@@ -80,6 +80,9 @@ def _streak_direction(word: str | None) -> str | None:
     return "inflow" if word.lower().startswith(("in", "win", "entr", "gain", "pos")) else "outflow"
 
 
+_MONTH_ANCHOR_RE = re.compile(r"(?:of|in)\s", re.I)
+
+
 def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]:
     out: list[Target] = []
     for a in numbers.find_amounts(sentence):
@@ -117,7 +120,10 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         om = re.match(rf"(?:(?:the|its|their|a|an)\s+)?(\w+(?:-\w+)?)[\s-]+(?:largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest)", text, re.I)
         if om and to_int(om.group(1)):
             n = to_int(om.group(1))
-        out.append(Target(m.start(), m.start() + len(text), "RANK", text, {"n": n, "sup": (g.get("sup") or "record").lower(), "anchor": g.get("anchor")}))
+        anchor = g.get("anchor")
+        if anchor and _MONTH_ANCHOR_RE.match(anchor) and re.search(r"\bsince\b", g.get("tail") or "", re.I):
+            anchor = None  # "the largest since the sell-off in March": the month is the event's, not the window
+        out.append(Target(m.start(), m.start() + len(text), "RANK", text, {"n": n, "sup": (g.get("sup") or "record").lower(), "anchor": anchor}))
     out.sort(key=lambda t: (t.start, -t.end))
     # drop targets nested in an earlier one of the same label (e.g. two streak readings); ``out`` is
     # sorted by start, so a target is nested when an earlier one of its label reaches as far
@@ -170,6 +176,7 @@ def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
 
 
+_PHRASE_BREAK_RE = re.compile(r"[,;:(]|\s[—–-]\s")
 _BEFORE_THIS_RE = Caseless(r"(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:previous|prior|preceding)\b")
 
 LABEL_MAX_WORDS = 5
@@ -404,6 +411,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         own = [w for w in week_cues if w.start < t.end or not any(t.end <= o.start and o.end <= w.start for o in amounts)]
         # "behind only the week before", "more than the week before": a week compared with, not the claim's
         own = [w for w in own if not _COMPARED_RE.search(sentence, max(0, w.start - 20), w.start)]
+        # "nine straight weeks of outflows earlier in the year": only right after the figure, in its phrase
+        own = [w for w in own if w.data["source"] != "earlier" or (t.end <= w.start <= t.end + 30 and not _PHRASE_BREAK_RE.search(sentence, t.end, w.start))]
         c = nearest(own, ("week",), t, clause[0], clause[1])
         if c is None:
             c = next((w for w in own if w.data["source"] == "text"), None)
@@ -555,7 +564,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             week, wsrc, wtext = week_for(t, clause)
             n = t.data["n"]
             if t.data["kind"] == "ended" and week is not None and wsrc not in ("text", "earlier"):
-                week, wsrc = _ended_before_current(targets, t, direction, week, wsrc)
+                week, wsrc = _ended_before_current(targets, t, direction, mention, week, wsrc,
+                                                   lambda o: (pick_subject(mentions, o, clause_of(o.start, cls), len(sentence), previous, sentence)[0],
+                                                              o.data["direction"] or direction_for(o, cues, clause_of(o.start, cls), sentence)[0]))
             claims.append(Claim(
                 start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="streak",
                 metric="streak", subject=mention.subject if mention else "total", subject_text=mention.text if mention else None,
@@ -579,11 +590,16 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     return claims
 
 
-def _ended_before_current(targets: list[Target], t: Target, direction: str | None, week: date, wsrc: str) -> tuple[date, str]:
-    """A run that ended when the current streak of the other direction began: "the outflows now span a
-    second straight week, ending a six-week inflow run" ended with the report one week before this one."""
+def _ended_before_current(targets: list[Target], t: Target, direction: str | None, mention: Mention | None,
+                          week: date, wsrc: str, read) -> tuple[date, str]:
+    """A run that ended when the current streak of the same subject in the other direction began: "the
+    outflows now span a second straight week, ending a six-week inflow run" ended with the report one
+    week before this one. ``read(target)``: the subject mention and direction of another streak."""
     for o in targets:
-        if o is t or o.label != "STREAK" or o.data["kind"] != "run" or (direction and o.data["direction"] == direction):
+        if o is t or o.label != "STREAK" or o.data["kind"] != "run":
+            continue
+        other, d = read(o)
+        if d is None or d == direction or (other.subject if other else "total") != (mention.subject if mention else "total"):
             continue
         k = o.data["n"]
         if 2 <= k <= 52:
@@ -658,7 +674,7 @@ def _percent_claim(sentence, sent_start, t, cues, mentions, clause, week_for, pr
     nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=60)
     if change is None or metric_cue is None or nc is not None:
         return None
-    if _PRICE_LEVEL_AFTER_RE.search(sentence, t.end, t.end + 80):
+    if _PRICE_LEVEL_AFTER_RE.search(sentence, t.end, min(clause[1], t.end + 80)):
         return None  # "bitcoin rose 7% over the week to $71,200": a price move
     if metric_cue.label in ("aum", "volume"):
         metric = metric_cue.label
@@ -679,6 +695,10 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     sup = t.data["sup"]
     ctx = sentence[max(clause[0], t.start - 80):min(len(sentence), t.end + 40)].lower()
     inner = t.text.lower()
+    if t.data.get("anchor"):  # the words of the rank, not of its anchor ("the largest since the sell-off in March")
+        inner = inner[:len(inner) - len(t.data["anchor"])] or inner
+    elif " since " in inner:
+        inner = inner[:inner.index(" since ")]
     metric = "flow"
     if re.search(r"assets under management|\baum\b|\blevel\b|holdings", ctx) and sup in ("lowest", "highest", "record"):
         metric = "aum"
@@ -688,7 +708,7 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         metric = "flow_run"
     if sup == "longest":
         metric = "streak"  # "the longest losing streak since 2024": a run's length, not a figure
-    if re.search(r"outflow|redemption|exit|withdraw|sell|drop|loss|losing", inner):
+    if re.search(r"outflow|redemption|exit|withdraw|\bsell|drop|loss|losing", inner):
         direction = "outflow"
     elif re.search(r"inflow|buying|haul|winning", inner):
         direction = "inflow"
