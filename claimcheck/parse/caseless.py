@@ -140,20 +140,28 @@ def _required(seq) -> set[str] | None:
     return _better(best, run)
 
 
-def required_literals(src: str) -> tuple[str, ...] | None:
+def required_literals(src: str, tree=None) -> tuple[str, ...] | None:
     """Lowercase strings of which every match of the case-insensitive pattern ``src`` holds one, as
-    found in its lowercased text (None when the pattern has no small such set, or uses inline flags)."""
+    found in its lowercased text (None when the pattern has no small such set, or uses inline flags).
+    ``tree``: the parse of the lowercased pattern, when already made."""
     if "(?" in src.replace("(?:", "").replace("(?P", "").replace("(?=", "").replace("(?!", "").replace("(?<", "").replace("(?>", ""):
         return None  # inline flags: leave it alone
-    try:
-        tree = _sre_parse.parse(lower_pattern(src))
-    except Exception:  # a private parser: if it changes, search without a gate
-        return None
+    if tree is None:
+        tree = _parse_lowered(src, 0)
+        if tree is None:  # a private parser: if it changes, search without a gate
+            return None
     found = _required(list(tree))
     if not found:
         return None
     # a string that holds another one adds nothing to the test
     return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))
+
+
+def _parse_lowered(src: str, flags: int):
+    try:
+        return _sre_parse.parse(lower_pattern(src), flags & ~re.IGNORECASE)
+    except Exception:
+        return None
 
 
 # --- which patterns can be lowercased ------------------------------------------------------------------
@@ -217,22 +225,30 @@ def _tree_ok(seq, written: bool = False) -> bool:
     return True
 
 
-def foldable(src: str, flags: int = 0) -> bool:
+def foldable(src: str, flags: int = 0, tree=None) -> bool:
     """Whether the lowercased ``src`` on lowercased text finds what ``src`` with IGNORECASE finds.
 
     Not for: flags other than MULTILINE/DOTALL (VERBOSE, ASCII, LOCALE), inline flags, conditionals,
     capitals written as escapes, non-ASCII cased letters, ranges with a cased end whose other case
-    is outside them (``[A-z]``), or a pattern the parser rejects once lowercased."""
+    is outside them (``[A-z]``), or a pattern the parser rejects once lowercased. ``tree``: the
+    parse of the lowercased pattern, when already made."""
     if flags & ~_SAFE_FLAGS:
         return False
+    if tree is None:
+        tree = _parse_lowered(src, flags)
+        if tree is None:
+            return False
+    if tree.state.flags & ~(_SAFE_FLAGS | re.UNICODE):  # inline global flags: (?a), (?x), (?i)
+        return False
+    if not _tree_ok(list(tree)):
+        return False
+    if "-" not in src:  # no range to read as written
+        return True
     try:
-        tree = _sre_parse.parse(lower_pattern(src), flags & ~re.IGNORECASE)
         written = _sre_parse.parse(src, flags & ~re.IGNORECASE)
     except Exception:
         return False
-    if tree.state.flags & ~(_SAFE_FLAGS | re.UNICODE):  # inline global flags: (?a), (?x), (?i)
-        return False
-    return _tree_ok(list(tree)) and _tree_ok(list(written), written=True)
+    return _tree_ok(list(written), written=True)
 
 
 class CaselessMatch:
@@ -272,10 +288,12 @@ class Caseless:
     def __init__(self, src: str, flags: int = 0):
         self.src, self.flags = src, flags
         self._ignorecase: re.Pattern | None = None
+        tree = _parse_lowered(src, flags)
+        ok = tree is not None and foldable(src, flags, tree)
         # a pattern the lowercasing cannot keep equivalent is only ever searched with IGNORECASE
-        self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE) if foldable(src, flags) else None
+        self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE) if ok else None
         # a lowercased text holding none of these cannot match
-        self.gate = required_literals(src) if self.folded is not None else None
+        self.gate = required_literals(src, tree) if ok and not flags else None
 
     @property
     def ignorecase(self) -> re.Pattern:
