@@ -23,7 +23,12 @@ DATES = {o["id"]: o["report_date"] for o in map(json.loads, (ROOT / "corpus" / "
 @lru_cache(maxsize=None)
 def verdicts(article: str):
     text = (ARTICLES / f"{article}.txt").read_text(encoding="utf-8")
-    return claimcheck.check(text, date=date.fromisoformat(DATES[article]), reference=get_reference()).verdicts
+    return verdicts_of(text, date.fromisoformat(DATES[article]))
+
+
+def verdicts_of(text: str, report: date):
+    """The verdicts of a text of a few sentences, read as of the report ``report``."""
+    return claimcheck.check(text, date=report, reference=get_reference()).verdicts
 
 
 def claim(article: str, text: str, sentence: str = ""):
@@ -470,7 +475,7 @@ def test_earlier_weeks_not_named_are_not_checked():
 def test_for_the_year_later_in_january_is_this_year():
     """Past the first report of January, or "so far", "for the year" is the running year again."""
     def read(text, d):
-        return [(c.metric, c.report_date) for c in (v.claim for v in claimcheck.check(text, date=d, reference=get_reference()).verdicts)]
+        return [(v.claim.metric, v.claim.report_date) for v in verdicts_of(text, d)]
 
     text = "Bitcoin remained the biggest draw at US$26.98bn for the year."  # b02's wording
     assert read(text, date(2026, 1, 5)) == [("flow_ytd", date(2025, 12, 29))]
@@ -491,23 +496,23 @@ def test_for_the_year_later_in_january_is_this_year():
 ])
 def test_periods_found_in_review(text, report, expected):
     got = [(v.claim.text, v.claim.report_date.isoformat(), v.claim.period_source)
-           for v in claimcheck.check(text, date=date.fromisoformat(report), reference=get_reference()).verdicts]
+           for v in verdicts_of(text, date.fromisoformat(report))]
     assert expected in got, got
 
 
 def test_a_month_after_since_is_not_the_window():
     text = "Digital asset investment products saw inflows of $1.2bn last week, the largest since the sell-off in March."
-    ranks = [v.claim for v in claimcheck.check(text, date=date(2026, 5, 25), reference=get_reference()).verdicts if v.claim.kind == "rank"]
+    ranks = [v.claim for v in verdicts_of(text, date(2026, 5, 25)) if v.claim.kind == "rank"]
     assert [(c.direction, c.window_kind) for c in ranks] == [("inflow", None)]
 
 
 def test_a_price_in_another_clause_keeps_the_percent_claim():
     text = "Total assets under management rose 5% to $145bn, while bitcoin climbed to $71,200."
-    got = [(v.claim.text, v.claim.metric) for v in claimcheck.check(text, date=date(2026, 5, 25), reference=get_reference()).verdicts]
+    got = [(v.claim.text, v.claim.metric) for v in verdicts_of(text, date(2026, 5, 25))]
     assert ("5%", "aum") in got
 
 
 @pytest.mark.parametrize("text", ["Bıtcoin funds saw inflows of $5 million last week.", "BİTCOİN funds saw inflows of $5 million last week."])
 def test_letters_that_fold_oddly_do_not_crash_the_linker(text):
-    got = [(v.claim.text, v.claim.subject) for v in claimcheck.check(text, date=date(2026, 5, 25), reference=get_reference()).verdicts]
+    got = [(v.claim.text, v.claim.subject) for v in verdicts_of(text, date(2026, 5, 25))]
     assert got == [("$5 million", "asset:bitcoin")]

@@ -2,22 +2,24 @@
 
 Python's ``re`` checks an ``IGNORECASE`` alternation of words one alternative at a time, with a
 case-folding comparison for every letter, at every position of the text; a case-sensitive pattern
-lets it skip an alternative on its first letter. :class:`Caseless` compiles the pattern twice: as
-written with ``re.IGNORECASE``, and with its literal letters lowercased and no flag. It searches
-``text.lower()`` with the second, and hands back matches whose groups are cut from the original
-text, so callers see the same offsets and the same (original-case) strings as with the first.
+lets it skip an alternative on its first letter. :class:`Caseless` compiles the pattern with its
+literal letters lowercased and no flag, searches ``text.lower()`` with it, and hands back matches
+whose groups are cut from the original text, so callers see the same offsets and the same
+(original-case) strings as with ``re.IGNORECASE``. Before searching, it tests that the text holds
+one of the literal strings every match needs (:func:`required_literals`, from the parse tree).
 
-The two readings agree whenever every character of the text folds to its lowercase form. They
-differ only for the few characters that ``re.IGNORECASE`` folds to another letter than their
-``lower()`` (the dotless ı, the long ſ) and those whose lowercase form is longer (İ): a text holding
-any of them is searched with the ``IGNORECASE`` pattern instead.
+The pattern as written, with ``re.IGNORECASE``, is kept for what lowercasing cannot keep equivalent:
+a pattern :func:`foldable` rejects (flags, escapes for capitals, letters re folds specially such as
+"σ"), a text holding a character that ``re.IGNORECASE`` folds to another letter than its
+``lower()`` (the dotless ı, the long ſ) or whose lowercase form is longer (İ), and search windows
+too short for lowering to pay.
 """
 from __future__ import annotations
 
 import re
-import sys
 import re._constants as _sre
 import re._parser as _sre_parse
+import sys
 from functools import lru_cache
 from itertools import product
 from typing import Iterator
@@ -64,8 +66,15 @@ _lowered_short = lru_cache(maxsize=512)(_lowered)
 
 
 # --- required literals: a cheap test that a text cannot match ------------------------------------------
-_MAX_SET = 32
-_SHORT = 80  # a search window this short is run with the IGNORECASE pattern as it is  # strings in a literal set, at most (a bigger one costs more to test than it saves)
+_MAX_SET = 32  # strings in a literal set, at most (a bigger one costs more to test than it saves)
+_SHORT = 80  # a search window this short is run with the IGNORECASE pattern as it is
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
+
+
+def _concat(run: set[str], e: set[str]) -> set[str] | None:
+    """Every string of ``run`` followed by every string of ``e``; None when there are too many."""
+    grown = {a + b for a, b in product(run, e)}
+    return grown if len(grown) <= _MAX_SET else None
 
 
 def _exact(item) -> set[str] | None:
@@ -89,7 +98,7 @@ def _exact(item) -> set[str] | None:
                 return None
             out |= e
         return out if len(out) <= _MAX_SET else None
-    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] == 0 and av[1] == 1:
+    if op in _REPEATS and av[0] == 0 and av[1] == 1:
         e = _exact_seq(av[2])
         return None if e is None else e | {""}
     return None
@@ -99,10 +108,8 @@ def _exact_seq(seq) -> set[str] | None:
     run = {""}
     for item in seq:
         e = _exact(item)
-        if e is None:
-            return None
-        run = {a + b for a, b in product(run, e)}
-        if len(run) > _MAX_SET:
+        run = None if e is None else _concat(run, e)
+        if run is None:
             return None
     return run
 
@@ -119,11 +126,10 @@ def _required(seq) -> set[str] | None:
     for item in seq:
         e = _exact(item)
         if e is not None:
-            grown = {a + b for a, b in product(run, e)}
-            if len(grown) <= _MAX_SET:
-                run = grown
-                continue
-            best, run = _better(best, run), e
+            grown = _concat(run, e)
+            if grown is None:
+                best, grown = _better(best, run), e
+            run = grown
             continue
         best, run = _better(best, run), {""}
         op, av = item
@@ -131,7 +137,7 @@ def _required(seq) -> set[str] | None:
             best = _better(best, _required(av[3]))
         elif op is _sre.ATOMIC_GROUP:
             best = _better(best, _required(av))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in _REPEATS and av[0] >= 1:
             best = _better(best, _required(av[2]))
         elif op is _sre.BRANCH:
             alts = [_required(alt) or _exact_seq(alt) for alt in av[1]]
@@ -166,7 +172,6 @@ def _parse_lowered(src: str, flags: int):
 
 # --- which patterns can be lowercased ------------------------------------------------------------------
 _SAFE_FLAGS = re.MULTILINE | re.DOTALL | re.IGNORECASE
-_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT)
 
 
 try:  # letters that re.IGNORECASE matches with more than their other case ("σ" with "ς", "µ" with "μ")

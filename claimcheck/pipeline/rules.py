@@ -176,6 +176,8 @@ def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
 
 
+# week sources the text itself names (a date, "the previous week", "earlier in the year"): no rule moves them
+_NAMED_WEEK = ("text", "previous-week", "earlier")
 _PHRASE_BREAK_RE = re.compile(r"[,;:(]|\s[—–-]\s")
 _BEFORE_THIS_RE = Caseless(r"(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:previous|prior|preceding)\b")
 
@@ -460,8 +462,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         elif nc and not direction_cue and not metric_cue:
             continue
         after = nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
-        if after is not None and _OF_WHAT_RE.fullmatch(sentence, t.end, after.start) or \
-                after is not None and sentence[t.end:after.start].isspace() and after.text.lower().startswith(("of ", "in ")):
+        if after is not None and (_OF_WHAT_RE.fullmatch(sentence, t.end, after.start) or
+                                  (sentence[t.end:after.start].isspace() and after.text.lower().startswith(("of ", "in ")))):
             continue  # "$300 billion of value", "$2 billion in open interest": what the amount measures is no flow
         if not fund_context and not (a.signed and a.scaled):  # "- Total: -$812 million" in a list of figures
             continue
@@ -515,9 +517,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if earlier:  # "slid from about 264 billion USD to 191 billion USD": the level before, read as the week before
             week, wsrc = earlier, "from-to"
         elif metric == "flow_run" and metric_cue is not None and metric_cue.data.get("before") and week is not None \
-                and wsrc not in ("text", "previous-week", "earlier") and periods.week_before(week):
-            week, wsrc = periods.week_before(week), "weeks-before"  # "follows $3.8 billion of inflows over the previous six weeks"
-        if metric == "flow_ytd" and metric_cue is not None and wsrc not in ("text", "previous-week", "earlier") \
+                and wsrc not in _NAMED_WEEK and (week_earlier := periods.week_before(week)):
+            week, wsrc = week_earlier, "weeks-before"  # "follows $3.8 billion of inflows over the previous six weeks"
+        if metric == "flow_ytd" and metric_cue is not None and wsrc not in _NAMED_WEEK \
                 and _year_closed(article_report) and _WHOLE_YEAR_RE.fullmatch(metric_cue.text) \
                 and not _SO_FAR_RE.match(sentence, metric_cue.end):
             # "US$26.98bn for the year" in the first report of January: the year just ended
