@@ -516,3 +516,36 @@ def test_a_price_in_another_clause_keeps_the_percent_claim():
 def test_letters_that_fold_oddly_do_not_crash_the_linker(text):
     got = [(v.claim.text, v.claim.subject) for v in verdicts_of(text, date(2026, 5, 25))]
     assert got == [("$5 million", "asset:bitcoin")]
+
+
+# --- subjects and weeks placed by their neighbours ------------------------------------------------------
+
+@pytest.mark.parametrize("article,text,subject,metric,verdict", [
+    ("b12", "$59 million", "region:europe-and-canada-combined", "flow", "verified"),  # "Europe and Canada combined added"
+    ("c01", "$1.73 billion", "total", "flow", "verified"),  # "Ether and bitcoin funds lead a $1.73 billion retreat"
+    ("a02", "US$84m", "asset:sui", "flow_ytd", "verified"),  # "to US$84m, ahead of Solana's US$76m": Sui's, not Solana's
+    ("a02", "US$76m", "asset:solana", "flow_ytd", "verified"),
+    ("a18", "12.9 billion USD", "total", "flow_run", "verified"),  # "Since the current inflow run began"
+])
+def test_subjects_and_metrics_read_from_the_words_around(article, text, subject, metric, verdict):
+    c = claim(article, text).claim
+    assert (c.subject, c.metric) == (subject, metric)
+    assert claim(article, text).label == verdict
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a possessive week is the next amount's: $27bn is this week's volume, $63bn the week before's
+    ("Weekly ETP turnover fell to $27 billion, less than half of the prior week's $63 billion.", date(2026, 2, 16),
+     [("$27 billion", "volume", date(2026, 2, 16), "verified"), ("$63 billion", "volume", date(2026, 2, 9), "verified")]),
+    # a part of a past month names its week: the Friday nearest the 15th, the 1st, the last day
+    ("It is the second week consecutive of outflows, two weeks after the 1.06 billion dollars of inflows registered in the middle of March.",
+     date(2026, 3, 30), [("1.06 billion dollars", "flow", date(2026, 3, 16), "verified")]),
+    ("It is the biggest weekly haul of May, topping the $2B booked at the start of the month.", date(2025, 5, 26),
+     [("$2B", "flow", date(2025, 5, 5), "verified")]),
+    # where a run began is not the figure's week; "since the run began" makes it the run
+    ("Since the run began in early January, funds have collected $12.9 billion.", date(2026, 3, 30),
+     [("$12.9 billion", "flow_run", date(2026, 3, 30), "unverified")]),
+])
+def test_weeks_named_around_an_amount(text, report, expected):
+    got = [(v.claim.text, v.claim.metric, v.claim.report_date, v.label) for v in verdicts_of(text, report) if v.claim.kind == "amount"]
+    assert got == expected

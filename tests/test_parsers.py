@@ -156,3 +156,23 @@ PAST_MONTHS = [
 def test_past_month_cues(text, report, expected):
     found = [c.report_date for c in periods.week_cues(text, report) if c.source == "text"]
     assert found == ([expected] if expected else [])
+
+
+# --- a figure placed in part of a month --------------------------------------------------------------
+PART_MONTHS = [
+    # text, article report, the report the cue names (None: no cue)
+    ("inflows registered in the middle of March", date(2026, 3, 30), date(2026, 3, 16)),  # Fridays 13 and 20: the 13th
+    ("the $2B booked at the start of the month", date(2025, 5, 26), date(2025, 5, 5)),    # Friday 2 May
+    ("outflows in late February", date(2026, 3, 9), date(2026, 3, 2)),                  # Friday 27 Feb
+    ("in mid-December", date(2026, 1, 12), date(2025, 12, 15)),                         # last year's December
+    ("at the end of the month", date(2026, 1, 26), None),                               # Friday 30 Jan: after the article
+    ("since the run began in early January", date(2026, 3, 30), None),                  # where a run starts
+    ("the streak that ended in late February", date(2026, 3, 16), date(2026, 2, 23)),  # the past-month rule's, once
+    ("in early 2025", date(2026, 3, 30), None),                                         # a year, not a month
+]
+
+
+@pytest.mark.parametrize("text,report,expected", PART_MONTHS)
+def test_part_of_month_cues(text, report, expected):
+    found = [c.report_date for c in periods.week_cues(text, report) if c.source == "text"]
+    assert found == ([expected] if expected else [])

@@ -158,6 +158,34 @@ PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|l
     rf"|\b(?:from|in|during)\s+(?:(?:early|mid|late)[\s-]+)?(?P<mon2>{_MON}),?\s+when\b")
 
 
+# a figure placed in part of a past month: "the 1.06 billion dollars of inflows registered in the
+# middle of March", "the $2B booked at the start of the month", "outflows in late February"
+PART_OF_MONTH_RE = Caseless(rf"\b(?:in|at|during)\s+(?:the\s+)?(?:(?P<part>mid|early|late)[\s-]+|(?P<part2>start|beginning|middle|end)\s+of\s+)(?:(?P<mon>{_MON})(?!\s*\d)|the\s+month\b)")
+_RUN_BOUND_RE = Caseless(r"\b(?:began|begun|begin|begins|started|starting|start|starts|since|from|until|till|through|ended|ending|ends)\s+$")
+_PART_FRIDAY = {"mid": 15, "middle": 15, "early": 1, "start": 1, "beginning": 1, "late": 31, "end": 31}
+
+
+def part_of_month_report(month: int, part: str, article_report: date) -> date | None:
+    """The report of the week, ending on a Friday inside that part of the month (early: days 1-10,
+    mid: 10-20, late: 20-end), nearest to the part's own day (the 1st, the 15th, the last day);
+    the month is the latest one not after the article's week. None for a week after the article's."""
+    y = _year_before(month, article_report) if month != article_report.month else article_report.year
+    key = {"middle": "mid", "start": "early", "beginning": "early", "end": "late"}.get(part, part)
+    try:
+        a, b = _month_span(y, month, key)
+    except (ValueError, OverflowError):
+        return None
+    fridays = [a + timedelta(days=k) for k in range((b - a).days + 1) if (a + timedelta(days=k)).weekday() == 4]
+    if not fridays:
+        return None
+    day = min(_PART_FRIDAY[part], b.day)
+    try:
+        report = report_for_week_ending(min(fridays, key=lambda f: (abs(f.day - day), f)))
+    except OverflowError:
+        return None
+    return report if report <= article_report else None
+
+
 # "nine straight weeks of outflows earlier in the year": some earlier weeks, not named
 EARLIER_RE = Caseless(r"\bearlier\s+(?:in\s+the\s+year|this\s+year|in\s+20\d\d|in\s+the\s+month|this\s+month)\b")
 
@@ -193,6 +221,13 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             except (ValueError, OverflowError):  # a month before year 1: no report
                 continue
             if report < article_report:
+                out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
+        for m in PART_OF_MONTH_RE.finditer(text):
+            if _RUN_BOUND_RE.search(text, max(0, m.start() - 16), m.start()):
+                continue  # "since the run began in early January": where a run starts, not the figure's week
+            mon = MONTHS[m.group("mon").rstrip(".").lower()] if m.group("mon") else article_report.month
+            report = part_of_month_report(mon, (m.group("part") or m.group("part2")).lower(), article_report)
+            if report is not None:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))

@@ -178,6 +178,7 @@ def _year_closed(article_report: date | None) -> bool:
 
 # week sources the text itself names (a date, "the previous week", "earlier in the year"): no rule moves them
 _NAMED_WEEK = ("text", "previous-week", "earlier")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+(?:(?:net|total|record|combined)\s+)?")
 _PHRASE_BREAK_RE = re.compile(r"[,;:(]|\s[—–-]\s")
 _BEFORE_THIS_RE = Caseless(r"(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:previous|prior|preceding)\b")
 
@@ -232,6 +233,8 @@ def nearest(cues: list[Cue], labels: tuple[str, ...], t: Target, lo: int, hi: in
 ANAPHOR_RE = Caseless(r"\b(?:it|its|they|their|them|these|those)\b|\bthe\s+(?:figure|amount|number|sum)\b")
 
 
+_LEADS_WHOLE_RE = Caseless(r"(?<!\s)(?:\s++(?:funds?|products?|ETPs?|ETFs?|vehicles|investors|clients))?\s++(?:lead|leads|led|drive|drives|drove|dominate|dominates|dominated)\s++(?:a|an|the)\s++(?:(?:total|combined|broad|market-wide|sector-wide|overall)\s++)?(?:US)?\$?")
+_POSSESSIVE_AMOUNT_RE = re.compile(r"['’]s\s++(?:(?:US|USD|C|A)?\$|€|£)?\s*+\d")
 _FLOWS_IN_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:net\s++)?(?:(?:in|out)-?flows?|redemptions|withdrawals)\s++(?:in|from|into|out\s++of)\s++(?:the\s++)?", re.I)
 
 
@@ -247,6 +250,8 @@ def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], se
         # "managers such as BlackRock, Bitwise, Fidelity and 21Shares": a list is not the subject
         mentions = [m for m in mentions if not m.subject.startswith("provider:")]
         before = [m for m in mentions if lo <= m.start and m.end <= t.start]
+    if before and sentence_text and _LEADS_WHOLE_RE.fullmatch(sentence_text, before[-1].end, t.start):
+        return None, "led-whole"  # "Ether and bitcoin funds lead a $1.73 billion retreat": the whole they lead
     if before:
         last = before[-1]
         # a compound noun phrase ("US spot Bitcoin ETFs", "US-listed digital asset products"):
@@ -256,6 +261,8 @@ def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], se
         assets = [m for m in specific if m.subject.startswith("asset:")]
         return (assets[-1] if assets else specific[-1] if specific else last), "clause-before"
     after = [m for m in mentions if m.start >= t.end and m.end <= hi and m.start - t.end <= 80]
+    if sentence_text:  # "to US$84m, ahead of Solana's US$76m": a subject in the possessive owns the amount after it
+        after = [m for m in after if not _POSSESSIVE_AMOUNT_RE.match(sentence_text, m.end)]
     if after:
         return after[0], "clause-after"
     # "At $521M, Bitcoin took the bulk": the subject right after a comma (not ", with Ether accounting for")
@@ -295,7 +302,10 @@ _AMOUNT_GAP_RE = Caseless(r"(?:\([^()]{0,60}\)\s*+)?(?:,\s*+and|,|and)(?:\s++(?:
 _PRICE_AFTER_RE = Caseless(r"\s{0,3}(?:above|of|at|near|around|beyond|past|over)\s{1,3}(?:US)?\$\s?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\s*(?:million|billion|bn|m)\b)")
 _WHOLE_OF_RE = Caseless(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+(?:'s|’s)\s+)?$")
 _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
-_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from)")  # matched against the stripped gap
+# matched against the stripped gap: "from $264bn to $191bn", "at $178bn, down from $193bn",
+# "$27 billion, compared with the previous week's $63 billion"
+_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?)"
+                           r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s|\s++earlier|\s++before)?)?")
 _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
 _JOIN_RE = Caseless(r"[,;]|\band\b")
 _COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$")
@@ -411,6 +421,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     def week_for(t: Target, clause: tuple[int, int]) -> tuple[date | None, str, str | None]:
         # a week named after another amount is that amount's: "$176.3bn from $179bn a week earlier"
         own = [w for w in week_cues if w.start < t.end or not any(t.end <= o.start and o.end <= w.start for o in amounts)]
+        # "less than half of the prior week's $63 billion": a week in the possessive is the next amount's
+        own = [w for w in own if not any(o is not t and _POSSESSIVE_GAP_RE.fullmatch(sentence, w.end, o.start) for o in amounts)]
         # "behind only the week before", "more than the week before": a week compared with, not the claim's
         own = [w for w in own if not _COMPARED_RE.search(sentence, max(0, w.start - 20), w.start)]
         # "nine straight weeks of outflows earlier in the year": only right after the figure, in its phrase
