@@ -52,6 +52,7 @@ class Claim:
     rank_among: str | None = None  # rank across subjects ("of any asset"): asset | altcoin | region | provider
     streak_kind: str | None = None  # streak: "run" (Nth consecutive) | "first" (first X in N) | "ended"
     share_of: str | None = None  # share: what the percent is of
+    attribution: str | None = None  # a data source the text credits other than CoinShares ("Farside Investors")
     notes: list[str] = field(default_factory=list)
 
     def signed_interval(self) -> tuple[float, float] | None:

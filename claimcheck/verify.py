@@ -333,6 +333,9 @@ class Verifier:
             return Verdict(claim, "unverified", "could not tell which report week the claim is about")
         if claim.kind == "direction":
             return self.direction(claim)
+        if claim.attribution:
+            return Verdict(claim, "unverified", f"the text credits {claim.attribution} for it, whose count is not the reference's "
+                                                f"(CoinShares' weekly fund flows); not checked")
         if claim.period_source == "earlier":
             return Verdict(claim, "unverified", f"the text places it in earlier weeks it does not name ('{claim.period_text}'); "
                                                 f"not checked against the report of {_d(claim.report_date)}")

@@ -549,3 +549,37 @@ def test_subjects_and_metrics_read_from_the_words_around(article, text, subject,
 def test_weeks_named_around_an_amount(text, report, expected):
     got = [(v.claim.text, v.claim.metric, v.claim.report_date, v.label) for v in verdicts_of(text, report) if v.claim.kind == "amount"]
     assert got == expected
+
+
+# --- attribution to another data source -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # Farside counts US spot ETFs: its figure is not checked against CoinShares' weekly flows
+    ("According to Farside Investors, US spot bitcoin ETFs saw $1.2 billion of outflows last week.",
+     [("$1.2 billion", "Farside Investors", "unverified")]),
+    # the credit holds in its own clause only: CoinShares' $1.47bn is still checked
+    ("Digital asset investment products saw outflows of $1.47 billion last week, according to CoinShares, "
+     "while SoSoValue data showed spot ether ETFs lost $300 million.",
+     [("$1.47 billion", None, "verified"), ("$300 million", "SoSoValue", "unverified")]),
+    # a news outlet that retells the report is not a data source
+    ("Bloomberg reported that crypto funds shed $1.47 billion last week.", [("$1.47 billion", None, "verified")]),
+])
+def test_figures_credited_to_other_data_sources_are_not_checked(text, expected):
+    vs = verdicts_of(text, date(2026, 5, 25))
+    assert [(v.claim.text, v.claim.attribution, v.label) for v in vs] == expected
+    for v in vs:
+        if v.claim.attribution:
+            assert v.claim.attribution in v.reason
+
+
+def test_a_benchmark_credited_to_farside_in_a_dev_article():
+    """r037: "... it exceeds earlier outflow benchmarks of $1.26 billion according to Farside Investors
+    data": unverified (gold); the record claim at the head of the sentence is still checked (conflicting)."""
+    dev = ROOT.parent / "shared" / "dev"
+    if not dev.exists():
+        pytest.skip("../shared/dev is not present")
+    meta = {o["id"]: o for o in map(json.loads, (dev / "articles.jsonl").read_text().splitlines()) if o}
+    text = (dev / "articles" / "r037.txt").read_text(encoding="utf-8")
+    vs = {v.claim.text: v for v in verdicts_of(text, date.fromisoformat(meta["r037"]["report_date"]))}
+    assert (vs["$1.26 billion"].claim.attribution, vs["$1.26 billion"].label) == ("Farside Investors", "unverified")
+    assert (vs["The record exit"].claim.attribution, vs["The record exit"].label) == (None, "conflicting")

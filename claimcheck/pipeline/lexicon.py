@@ -12,6 +12,11 @@ _ORD = (
 )
 _CARD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 
+# data sources whose counts are not CoinShares' weekly fund flows (US spot ETF trackers, on-chain
+# and derivatives data)
+_SOURCES = (r"Farside(?:\s+Investors)?|SoSoValue|CoinGlass|Glassnode|CryptoQuant|Lookonchain|Arkham(?:\s+Intelligence)?"
+            r"|K33(?:\s+Research)?|Bloomberg\s+Intelligence|Kaiko|Dune(?:\s+Analytics)?|Santiment|Nansen|Coinalyze|Velo\s+Data")
+
 DEFAULT_PATTERNS: dict[str, str] = {
     # --- targets --------------------------------------------------------------------------------
     # a cheap pre-check: the streak pattern is only run on sentences where this one matches
@@ -100,6 +105,15 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
     ),
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
+    # attribution to a data source other than CoinShares' weekly report: "according to Farside
+    # Investors data", "per SoSoValue", "CoinGlass figures show" (a news outlet that retells the
+    # report, "according to Bloomberg", is not a data source)
+    "source": (
+        rf"\baccording\s+to\s+(?:data\s+(?:from|by|compiled\s+by)\s+|figures\s+from\s+)?(?:the\s+)?(?P<src>{_SOURCES})"
+        rf"|\b(?:per|citing|from|by)\s+(?:data\s+(?:from|by|compiled\s+by)\s+)?(?P<src2>{_SOURCES})"
+        rf"|\bdata\s+(?:from|by|compiled\s+by)\s+(?P<src3>{_SOURCES}|Bloomberg)"
+        rf"|\b(?P<src4>{_SOURCES}|Bloomberg)(?:['’]s)?\s+(?:data|figures|numbers|tracking|dashboard)\b"
+    ),
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
     "share": (
         r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|haul|it|that|the\s+total)\b|"

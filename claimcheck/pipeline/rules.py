@@ -139,7 +139,7 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
 
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
     cues: list[Cue] = []
-    for label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year"):
+    for label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source"):
         if label not in patterns:  # a pipeline saved before this cue existed
             continue
         for m in patterns[label].finditer(sentence):
@@ -149,6 +149,9 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                 if written is None and (article_report is None or article_report.year <= 1):
                     continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
+            if label == "source":
+                named = next(m.group(k) for k in ("src", "src2", "src3", "src4") if m.group(k))
+                data["source"] = " ".join(named.split())
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else None
@@ -600,8 +603,20 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             if c:
                 claims.append(c)
     claims.extend(_direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_for))
+    _attribute(claims, cues, cls, sent_start)
     claims.sort(key=lambda c: c.start)
     return claims
+
+
+def _attribute(claims: list[Claim], cues: list[Cue], cls: list[tuple[int, int]], sent_start: int) -> None:
+    """A data source credited in a claim's clause, or at the head of its sentence ("According to
+    Farside Investors, US spot bitcoin ETFs ..."), is the claim's attribution."""
+    sources = [c for c in cues if c.label == "source"]
+    for claim in claims if sources else ():
+        lo, hi = clause_of(claim.start - sent_start, cls)
+        cue = next((c for c in sources if lo <= c.start < hi or c.start <= 3), None)
+        if cue is not None:
+            claim.attribution = cue.data["source"]
 
 
 def _ended_before_current(targets: list[Target], t: Target, direction: str | None, mention: Mention | None,
