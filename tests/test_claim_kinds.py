@@ -583,3 +583,16 @@ def test_a_benchmark_credited_to_farside_in_a_dev_article():
     vs = {v.claim.text: v for v in verdicts_of(text, date.fromisoformat(meta["r037"]["report_date"]))}
     assert (vs["$1.26 billion"].claim.attribution, vs["$1.26 billion"].label) == ("Farside Investors", "unverified")
     assert (vs["The record exit"].claim.attribution, vs["The record exit"].label) == (None, "conflicting")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "since inception" is the whole record; Ethereum's $583m is the largest known week (data start 2025-05-05)
+    ("Ethereum products saw their largest weekly inflow since inception, drawing $583 million.",
+     [("their largest weekly inflow since inception", "asset:ethereum", "all", "unverified"), ("$583 million", "asset:ethereum", None, "verified")]),
+    # the subject named inside the rank's words; Bitcoin's $1.84bn of 2025-05-05 beats this week's $1.3bn
+    ("It was the biggest week for Bitcoin funds since launch.",
+     [("the biggest week for Bitcoin funds since launch", "asset:bitcoin", "all", "conflicting")]),
+])
+def test_ranks_over_a_funds_whole_life(text, expected):
+    got = [(v.claim.text, v.claim.subject, v.claim.window_kind, v.label) for v in verdicts_of(text, date(2025, 6, 16))]
+    assert got == expected

@@ -110,6 +110,10 @@ def test_week_cues(text, article, expected):
     # a month: the reports of the weeks that end in it (a Friday on the 1st is reported on the 4th)
     ("the second-largest weekly outflow of November", date(2025, 11, 4), date(2025, 12, 3), "within"),
     ("the biggest haul in January 2026", date(2026, 1, 4), date(2026, 2, 3), "within"),
+    # a fund's whole life: all the data there is
+    ("their largest weekly inflow since inception", None, None, "all"),
+    ("the biggest week since launch", None, None, "all"),
+    ("its largest outflow since its launch", None, None, "all"),
 ])
 def test_anchor(text, start, end, kind):
     anchor, _ = periods.parse_anchor(text, date(2026, 1, 26))

@@ -282,7 +282,7 @@ SINCE_RE = Caseless(rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{
     rf"|\b(?P<weeks2>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\s+(?:high|low)\b"
     rf"|\b(?:of|in)\s+(?P<mon5>{_MON})(?:\s+(?P<year6>{_YEAR}))?\b"
     rf"|\b(?:of|in|for)\s+(?:(?:the\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
-    rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record)\b")
+    rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record|since\s+(?:its\s+|their\s+)?(?:inception|launch))\b")
 _WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "several": 3, "many": 3}
 # known market events an anchor can name

@@ -53,7 +53,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b"
         # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
         r"|\b(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\b"
-        r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?(?:launched|began|started|debuted|launch|inception)\b)"
+        r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
         r"|\b(?:(?:a|the|new)\s+)?record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         # (not the verb: "did not record outflows", "to record inflows")
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"

@@ -754,6 +754,10 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     among = _AMONG_RE.search(anchor_text or "")
     anchor = periods.parse_anchor(anchor_text, article_report) if anchor_text and not among else None
     mention, how = pick_subject(mentions, t, clause, len(sentence), previous, sentence)
+    # "It was the biggest week for Bitcoin funds since launch": the subject inside the rank's words
+    inside = [m for m in mentions if t.start <= m.start and m.end <= t.start + len(inner) and m.subject != "total"]
+    if inside and not (mention is not None and mention.subject != "total" and how == "clause-before"):
+        mention, how = inside[0], "inside"
     week, wsrc, wtext = week_for(t, clause)
     c = Claim(
         start=sent_start + t.start, end=sent_start + t.end, text=t.text, sentence=sentence, kind="rank", metric="rank",
