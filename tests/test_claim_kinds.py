@@ -596,3 +596,36 @@ def test_a_benchmark_credited_to_farside_in_a_dev_article():
 def test_ranks_over_a_funds_whole_life(text, expected):
     got = [(v.claim.text, v.claim.subject, v.claim.window_kind, v.label) for v in verdicts_of(text, date(2025, 6, 16))]
     assert got == expected
+
+
+# --- wordings found by a red-team pass over new articles in outlet styles ----------------------------------
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a credit after the figure, in the next clause or as a headline tag; a day's figure is no weekly flow
+    ("Spot bitcoin ETFs shed $315.9 million last week, according to SoSoValue.", date(2026, 2, 23),
+     [("$315.9 million", "flow", "unverified", "SoSoValue")]),
+    ("US SPOT BTC ETFs SEE $290M OUTFLOW FRIDAY — FARSIDE", date(2026, 5, 18), [("$290M", "flow", "unverified", "FARSIDE")]),
+    ("US spot Bitcoin ETFs took in $21.4 billion in 2025, according to data compiled by Bloomberg.", date(2026, 1, 5),
+     [("$21.4 billion", "flow_ytd", "unverified", "Bloomberg")]),
+    ("Spot bitcoin ETFs saw outflows of $315.9 million on Friday.", date(2026, 2, 23), [("$315.9 million", "flow", "unverified", None)]),
+    ("Crypto funds shed $288 million last week, CoinShares said on Monday, February 23.", date(2026, 2, 23),
+     [("$288 million", "flow", "verified", None)]),
+    # "snap six-week inflow run with $1.07bn outflow": the week's flow, and an ended run
+    ("Crypto funds snap six-week inflow run with $1.07bn outflow", date(2026, 5, 18),
+     [("snap six-week inflow run", "streak", "unverified", None), ("$1.07bn", "flow", "verified", None)]),
+    # "their fifth weekly outflow, totalling $288 million" is this week's outflow, not the run's
+    ("Crypto funds posted their fifth weekly outflow, totalling $288 million.", date(2026, 2, 23),
+     [("their fifth weekly outflow", "streak", "verified", None), ("$288 million", "flow", "verified", None)]),
+    ("ETHER FUNDS -$249M", date(2026, 5, 18), [("-$249M", "flow", "verified", None)]),
+    ("Three weeks ago, funds had drawn $2 billion.", date(2025, 5, 26), [("$2 billion", "flow", "verified", None)]),
+])
+def test_red_team_wordings(text, report, expected):
+    got = [(v.claim.text, v.claim.metric, v.label, v.claim.attribution) for v in verdicts_of(text, report)]
+    assert got == expected
+
+
+def test_net_sellers_and_a_touching_tilde():
+    v = verdicts_of("Crypto funds were net sellers to the tune of $288 million.", date(2026, 2, 23))
+    assert [(x.claim.direction, x.label) for x in v] == [("outflow", "verified")]
+    v = verdicts_of("Bitcoin ETPs saw outflows of ~$1bn.", date(2026, 5, 18))
+    assert [(x.claim.subject, x.claim.hedge, x.label) for x in v] == [("asset:bitcoin", "approx", "verified")]

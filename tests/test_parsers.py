@@ -62,6 +62,7 @@ def test_no_amount(text):
     ("some ", "approx"), ("nearly ", "nearly"), ("almost ", "nearly"), ("close to ", "nearly"), ("over ", "over"),
     ("more than ", "over"), ("above ", "over"), ("at least ", "at_least"), ("under ", "under"), ("less than ", "under"),
     ('outflows of "over ', "over"), ("inflows of ", None), ("Bitcoin ", None),
+    ("outflows of ~", "approx"), ("US: ~", "approx"), ("outflows of ~ ", "approx"), ("aboutness ", None), ("north of ", "over"),
 ])
 def test_hedge_before(prefix, kind):
     got = hedges.hedge_before(prefix)
@@ -162,7 +163,7 @@ def test_past_month_cues(text, report, expected):
     assert found == ([expected] if expected else [])
 
 
-# --- a figure placed in part of a month --------------------------------------------------------------
+# --- a figure placed in part of a month, or some weeks back --------------------------------------------------------------
 PART_MONTHS = [
     # text, article report, the report the cue names (None: no cue)
     ("inflows registered in the middle of March", date(2026, 3, 30), date(2026, 3, 16)),  # Fridays 13 and 20: the 13th
@@ -173,6 +174,9 @@ PART_MONTHS = [
     ("since the run began in early January", date(2026, 3, 30), None),                  # where a run starts
     ("the streak that ended in late February", date(2026, 3, 16), date(2026, 2, 23)),  # the past-month rule's, once
     ("in early 2025", date(2026, 3, 30), None),                                         # a year, not a month
+    ("Three weeks ago, funds had drawn $2 billion", date(2025, 5, 26), date(2025, 5, 5)),  # that many reports back
+    ("two weeks earlier", date(2026, 3, 30), date(2026, 3, 16)),
+    ("two weeks after the inflows", date(2026, 3, 30), None),                          # after: not a week back
 ]
 
 

@@ -35,8 +35,8 @@ HEDGES: dict[str, str] = {
     "up to": "under", "fewer than": "under",
 }
 _HEDGE_ALT = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
-# the hedge must end right before the amount (allowing "of", "a", "net", "the" in between)
-HEDGE_BEFORE_RE = Caseless(rf"(?<![\w-])(?P<hedge>{_HEDGE_ALT})\s+(?:(?:a|an|the|net|of|total|some|just)\s+){{0,2}}$")
+# the hedge must end right before the amount (allowing "of", "a", "net", "the" in between; "~" may touch it)
+HEDGE_BEFORE_RE = Caseless(rf"(?<![\w-])(?P<hedge>{_HEDGE_ALT})(?:(?<=~)|\s)\s*(?:(?:a|an|the|net|of|total|some|just)\s+){{0,2}}$")
 
 
 def hedge_before(prefix: str) -> tuple[str, str] | None:

@@ -136,6 +136,9 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 # cues that move a claim to another week than the article's
 PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before|a\s+week\s+(?:earlier|before|ago)"
     r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b")
+# "Three weeks ago, funds had drawn $2 billion": that many reports back
+WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
+_AGO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 THIS_WEEK_RE = Caseless(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)")
 WEEK_ENDING_RE = Caseless(rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
     rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
@@ -229,6 +232,13 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             report = part_of_month_report(mon, (m.group("part") or m.group("part2")).lower(), article_report)
             if report is not None:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
+        for m in WEEKS_AGO_RE.finditer(text):
+            k = m.group("n").lower()
+            try:
+                report = article_report - timedelta(days=7 * (int(k) if k.isdigit() else _AGO_N[k]))
+            except OverflowError:  # before year 1: no report
+                continue
+            out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
         for m in EARLIER_RE.finditer(text):  # an earlier week the text does not name

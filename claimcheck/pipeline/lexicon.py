@@ -27,7 +27,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?P<card>{_CARD})\s+(?:consecutive|straight|successive)\s+weeks\b"
         rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
         rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+in\s+(?P<card3>{_CARD})\s+weeks\b"
-        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
+        rf"|\b(?:ended|ending|ends|end|snapped|snapping|snaps|snap|broke|breaking|breaks|break|halted|halting|halts|halt)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
         # "fifth week of entries", "its ninth weekly inflow in a row", "second week of outflows"
         rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord3>{_ORD})\s+(?:straight\s+|consecutive\s+)?(?:week\s+of|weekly)\s+(?:net\s+)?(?P<dir3>inflows?|outflows?|entries|exits|redemptions|withdrawals|gains|losses)\b"
@@ -63,12 +63,14 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "percent": r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per\s+cent\b)",
     # --- modifiers ------------------------------------------------------------------------------
     "outflow": (
+        r"\bnet\s+sellers?\b|"
         r"\b(?:out-?flows?|net\s+outflows?|redemptions?|redeemed|redeem|withdr[ae]w|withdrawn|withdrawals?|withdrawing|shed|sheds|shedding|bled|bleed|bleeding|"
         r"lost|lose|loses|losing|losses|loss|(?:pulled|pulling|pulls|pull)(?!\s+in\b)|exodus|left|leaving|leaves|exited|exits?|exiting|sold|selling|sell-off|selloff|"
         r"drain(?:ed|ing|s)?|dumped|fled|fleeing|flight|taken\s+out|took\s+out|out\s+of|negative|deficit|hemorrhag\w*|yanked|gave\s+up|"
         r"headed\s+the\s+other\s+way|offloaded|liquidated|reduced|cut|shrinking|dropped|outgoing)\b|(?<!\w)down\s+(?=(?:US\$|\$|USD))"
     ),
     "inflow": (
+        r"\bnet\s+buyers?\b|"
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
         r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
@@ -109,12 +111,17 @@ DEFAULT_PATTERNS: dict[str, str] = {
     # Investors data", "per SoSoValue", "CoinGlass figures show" (a news outlet that retells the
     # report, "according to Bloomberg", is not a data source)
     "source": (
-        rf"\baccording\s+to\s+(?:data\s+(?:from|by|compiled\s+by)\s+|figures\s+from\s+)?(?:the\s+)?(?P<src>{_SOURCES})"
+        rf"\baccording\s+to\s+(?:(?:data|figures)\s+(?:from|by|compiled\s+by)\s+(?:the\s+)?(?P<src6>{_SOURCES}|Bloomberg)|(?:the\s+)?(?P<src>{_SOURCES}))"
         rf"|\b(?:per|citing|from|by)\s+(?:data\s+(?:from|by|compiled\s+by)\s+)?(?P<src2>{_SOURCES})"
         rf"|\bdata\s+(?:from|by|compiled\s+by)\s+(?P<src3>{_SOURCES}|Bloomberg)"
         rf"|\b(?P<src4>{_SOURCES}|Bloomberg)(?:['’]s)?\s+(?:data|figures|numbers|tracking|dashboard)\b"
+        # a source tag closing a headline: "... $290M OUTFLOW FRIDAY — FARSIDE"
+        rf"|(?<=[—–-]\s)(?P<src5>{_SOURCES})(?=\W*$)"
     ),
-    "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b",
+    "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b"
+             # "outflows of $315.9 million on Friday", "$290M outflow Friday" (not "CoinShares said on Monday, January 26")
+             r"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))"
+             r"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))",
     "share": (
         r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|haul|it|that|the\s+total)\b|"
         r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"

@@ -150,7 +150,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                     continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
             if label == "source":
-                named = next(m.group(k) for k in ("src", "src2", "src3", "src4") if m.group(k))
+                named = next(m.group(k) for k in ("src", "src2", "src3", "src4", "src5", "src6") if m.group(k))
                 data["source"] = " ".join(named.split())
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
@@ -367,6 +367,8 @@ def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target])
 
 # what makes an amount after a streak the run's total: "reach $4.9bn", "drained about $4 billion", "$3.8bn in total"
 _RUN_TOTAL_RE = Caseless(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative)\b")
+# "their fifth weekly outflow, totalling $288 million": the streak names this week's flow, not a run
+_ONE_WEEK_STREAK_RE = re.compile(r"\bweekly\s+(?:net\s+)?(?:inflow|outflow)\b(?!s)", re.I)
 _IN_TOTAL_RE = Caseless(r"(?<!\s)\s*+(?:in\s+total|in\s+all|combined|altogether)\b")
 _WITH_RE = Caseless(r"(?<![\s,;])[,;]?\s*+with\b")  # the lookbehind keeps a search linear
 
@@ -382,6 +384,8 @@ def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[i
                 and not any(s.end <= m.start < t.start for m in mentions) \
                 and not any(o.label == "AMOUNT" and s.end <= o.start < t.start for o in targets) \
                 and (_RUN_TOTAL_RE.search(sentence, s.end, t.start) or _IN_TOTAL_RE.match(sentence, t.end)):
+            if _ONE_WEEK_STREAK_RE.search(s.text):  # this week's flow, in the streak's direction
+                return metric, run_weeks, s.data["direction"]
             return "flow_run", s.data["n"], s.data["direction"]
     if claims and _WITH_RE.match(sentence, clause[0]) and claims[-1].metric in ("flow_ytd", "flow_mtd", "flow_run") \
             and claims[-1].end <= sent_start + clause[0]:
@@ -609,12 +613,13 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
 
 
 def _attribute(claims: list[Claim], cues: list[Cue], cls: list[tuple[int, int]], sent_start: int) -> None:
-    """A data source credited in a claim's clause, or at the head of its sentence ("According to
-    Farside Investors, US spot bitcoin ETFs ..."), is the claim's attribution."""
+    """A data source credited in a claim's clause, at the head of the next clause ("$315.9 million on
+    Friday, according to Farside Investors", "... $290M OUTFLOW FRIDAY — FARSIDE"), or at the head of
+    its sentence ("According to Farside Investors, US spot bitcoin ETFs ...") is the claim's attribution."""
     sources = [c for c in cues if c.label == "source"]
     for claim in claims if sources else ():
         lo, hi = clause_of(claim.start - sent_start, cls)
-        cue = next((c for c in sources if lo <= c.start < hi or c.start <= 3), None)
+        cue = next((c for c in sources if lo <= c.start <= hi + 3 or c.start <= 3), None)
         if cue is not None:
             claim.attribution = cue.data["source"]
 
