@@ -28,6 +28,9 @@ from claimcheck.parse import hedges, numbers, periods
     ("$2.17 billion", 2170, 5),
     ("1.2 billion USD", 1200, 50),
     ("$70,000", 0.07, 0.005),
+    ("forty-seven billion dollars", 47000, 500),
+    ("twenty one million dollars", 21, 0.5),
+    ("thirteen million dollars", 13, 0.5),
 ])
 def test_parse_amount(text, value, precision):
     a = numbers.parse_amount(text)
@@ -52,7 +55,9 @@ def test_find_amounts_shared_currency(text, expected):
     assert [(a.text, pytest.approx(a.value)) for a in numbers.find_amounts(text)] == expected
 
 
-@pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high"])
+@pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high",
+                                  # the tail of a number the words spell is no amount of its own
+                                  "one point four eight billion dollars", "two hundred and fifteen million dollars"])
 def test_no_amount(text):
     assert numbers.parse_amount(text) is None
 

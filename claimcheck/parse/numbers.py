@@ -23,7 +23,8 @@ SCALES: dict[str, float] = {
 WORD_NUMBERS: dict[str, float] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "hundred": 100, "a": 1, "an": 1, "half a": 0.5, "half": 0.5,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "thirteen": 13,
+    "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "hundred": 100, "a": 1, "an": 1, "half a": 0.5, "half": 0.5,
     "a half": 0.5, "quarter of a": 0.25, "a quarter of a": 0.25,
 }
 
@@ -36,7 +37,10 @@ _SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b)"
 _CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|\$)"
 _CUR_POST = r"(?:US\s+dollars|U\.S\.\s+dollars|dollars|USD|dólares)"
 _SIGN = r"[+\-\u2212\u2013]"
-_WORDNUM = r"(?:a\s+quarter\s+of\s+a|quarter\s+of\s+a|half\s+a|a\s+half|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a|an)"
+_TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORDNUM = (r"(?:a\s+quarter\s+of\s+a|quarter\s+of\s+a|half\s+a|a\s+half"
+            rf"|(?:{_TENS})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b"
+            rf"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|a|an)")
 
 # 1) currency before the number: $1.7B, US$630m, USD 630 million, +$32.5 million, $500,000
 # a sign is written against the amount: "- $500,000" at the start of a line is a bullet, " – $1.7bn" a dash
@@ -44,7 +48,10 @@ _PRE = rf"(?P<sign1>{_SIGN})?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(?P<num1
 # 2) currency after the number: 1.09 billion dollars, 4 billion USD, 28 million US dollars
 _POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})\s(?:of\s)?(?P<cur2>{_CUR_POST})\b"
 # 3) words: Two Billion Dollars, half a billion dollars
-_WORDS = rf"(?<![\w-])(?P<num3>{_WORDNUM})\s(?P<scale3>billion|million|trillion)\s(?P<cur3>{_CUR_POST})\b"
+# (never the tail of a longer number: "one point four eight billion", "two hundred and fifteen million")
+_NOT_A_TAIL = "".join(rf"(?<!{w}\s)" for w in ("point", "hundred", "hundred and", "thousand", "zero", "one", "two", "three",
+                                                 "four", "five", "six", "seven", "eight", "nine"))
+_WORDS = rf"(?<![\w-]){_NOT_A_TAIL}(?P<num3>{_WORDNUM})\s(?P<scale3>billion|million|trillion)\s(?P<cur3>{_CUR_POST})\b"
 # every amount starts with a sign, a currency sign, a digit, or a number word or "US"/"USD" at the
 # start of a word: the lookahead lets the search skip every other position quickly
 _START = r"(?=[+\-\u2212\u2013$\d]|\b[uaqhotfsen])"
@@ -115,7 +122,11 @@ def parse_match(m: re.Match) -> Amount | None:
             signed = True
             negative = g[k] != "+"
     if g.get("num3"):
-        base = WORD_NUMBERS.get(re.sub(r"\s+", " ", g["num3"].lower()))
+        words = re.sub(r"\s+", " ", g["num3"].lower())
+        base = WORD_NUMBERS.get(words)
+        if base is None and re.fullmatch(r"\w+[ -]\w+", words):  # "forty-seven", "twenty one"
+            tens, unit = re.split(r"[ -]", words)
+            base = WORD_NUMBERS[tens] + WORD_NUMBERS[unit] if tens in WORD_NUMBERS and unit in WORD_NUMBERS else None
         if base is None:
             return None
         factor = _scale_factor(g["scale3"]) or 1.0
