@@ -138,7 +138,6 @@ PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+wee
     r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b")
 # "Three weeks ago, funds had drawn $2 billion": that many reports back
 WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
-_AGO_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 THIS_WEEK_RE = Caseless(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)")
 WEEK_ENDING_RE = Caseless(rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
     rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
@@ -165,7 +164,8 @@ PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|l
 # middle of March", "the $2B booked at the start of the month", "outflows in late February"
 PART_OF_MONTH_RE = Caseless(rf"\b(?:in|at|during)\s+(?:the\s+)?(?:(?P<part>mid|early|late)[\s-]+|(?P<part2>start|beginning|middle|end)\s+of\s+)(?:(?P<mon>{_MON})(?!\s*\d)|the\s+month\b)")
 _RUN_BOUND_RE = Caseless(r"\b(?:began|begun|begin|begins|started|starting|start|starts|since|from|until|till|through|ended|ending|ends)\s+$")
-_PART_FRIDAY = {"mid": 15, "middle": 15, "early": 1, "start": 1, "beginning": 1, "late": 31, "end": 31}
+_PART_OF = {"mid": "mid", "middle": "mid", "early": "early", "start": "early", "beginning": "early", "late": "late", "end": "late"}
+_PART_FRIDAY = {"mid": 15, "early": 1, "late": 31}  # the day a part of a month centres on
 
 
 def part_of_month_report(month: int, part: str, article_report: date) -> date | None:
@@ -173,9 +173,9 @@ def part_of_month_report(month: int, part: str, article_report: date) -> date | 
     mid: 10-20, late: 20-end), nearest to the part's own day (the 1st, the 15th, the last day);
     the month is the latest one not after the article's week. None for a week after the article's."""
     y = _year_before(month, article_report) if month != article_report.month else article_report.year
-    key = {"middle": "mid", "start": "early", "beginning": "early", "end": "late"}.get(part, part)
+    part = _PART_OF[part]
     try:
-        a, b = _month_span(y, month, key)
+        a, b = _month_span(y, month, part)
     except (ValueError, OverflowError):
         return None
     fridays = [a + timedelta(days=k) for k in range((b - a).days + 1) if (a + timedelta(days=k)).weekday() == 4]
@@ -235,7 +235,7 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
         for m in WEEKS_AGO_RE.finditer(text):
             k = m.group("n").lower()
             try:
-                report = article_report - timedelta(days=7 * (int(k) if k.isdigit() else _AGO_N[k]))
+                report = article_report - timedelta(days=7 * (int(k) if k.isdigit() else _WORDN[k]))
             except OverflowError:  # before year 1: no report
                 continue
             out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))

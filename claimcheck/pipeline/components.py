@@ -272,7 +272,7 @@ class ModifierMatcher(_PatternComponent):
     target matcher has not run.
     """
 
-    keys = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source")
+    keys = rules.CUE_LABELS
 
     def __call__(self, doc: Doc) -> Doc:
         report: date | None = doc._.report_date

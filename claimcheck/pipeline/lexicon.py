@@ -17,6 +17,9 @@ _CARD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thi
 _SOURCES = (r"Farside(?:\s+Investors)?|SoSoValue|CoinGlass|Glassnode|CryptoQuant|Lookonchain|Arkham(?:\s+Intelligence)?"
             r"|K33(?:\s+Research)?|Bloomberg\s+Intelligence|Kaiko|Dune(?:\s+Analytics)?|Santiment|Nansen|Coinalyze|Velo\s+Data")
 
+# a trading day named with a figure, not the start of a date ("on Monday, January 26")
+_WORKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))"
+
 DEFAULT_PATTERNS: dict[str, str] = {
     # --- targets --------------------------------------------------------------------------------
     # a cheap pre-check: the streak pattern is only run on sentences where this one matches
@@ -120,8 +123,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b"
              # "outflows of $315.9 million on Friday", "$290M outflow Friday" (not "CoinShares said on Monday, January 26")
-             r"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))"
-             r"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))",
+             rf"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?{_WORKDAY}"
+             rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}",
     "share": (
         r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|haul|it|that|the\s+total)\b|"
         r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"

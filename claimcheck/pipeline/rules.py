@@ -137,9 +137,13 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
     return kept
 
 
+#: the modifier cues, in the order :func:`find_cues` reads them (the modifier component's patterns)
+CUE_LABELS = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source")
+
+
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
     cues: list[Cue] = []
-    for label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source"):
+    for label in CUE_LABELS:
         if label not in patterns:  # a pipeline saved before this cue existed
             continue
         for m in patterns[label].finditer(sentence):
