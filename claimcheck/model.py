@@ -50,7 +50,7 @@ class Claim:
     window_kind: str | None = None  # rank: since (largest since the anchor) | within (of a period) | all | among (subjects)
     rank_metric: str | None = None  # rank: the metric ranked (flow, aum, volume, flow_run)
     rank_among: str | None = None  # rank across subjects ("of any asset"): asset | altcoin | region | provider
-    streak_kind: str | None = None  # streak: "run" (Nth consecutive) | "first" (first X in N) | "ended"
+    streak_kind: str | None = None  # streak: "run" (Nth consecutive) | "first" (first X in N) | "ended" | "each" (X in each of the last N weeks) | "days"
     share_of: str | None = None  # share: what the percent is of
     attribution: str | None = None  # a data source the text credits other than CoinShares ("Farside Investors")
     notes: list[str] = field(default_factory=list)

@@ -163,10 +163,11 @@ def _streak_needs(R: date, n: int, d: str, kind: str) -> Iterator[tuple[date, st
     """Each week a streak needs, in the order checked: (date, the direction it must have, or
     "not:<d>"). A generator: a check that stops at the first break builds no more of them."""
     nd = "not:" + d
-    if kind == "run":
+    if kind in ("run", "each"):
         for k in range(n):
             yield R - WEEK * k, d
-        yield R - WEEK * n, nd
+        if kind == "run":  # "each of the last n weeks" says nothing of the week before them
+            yield R - WEEK * n, nd
     elif kind == "first":  # first d in n weeks: R is d, the n-1 weeks before are not
         yield R, d
         for k in range(1, n):
@@ -183,6 +184,8 @@ def _streak_desc(n: int, d: str, kind: str, R: date) -> str:
         return f"{n}-week {d} streak to {_d(R)}"
     if kind == "first":
         return f"first {d} in {n} weeks at {_d(R)}"
+    if kind == "each":
+        return f"{d} in each of the {n} weeks to {_d(R)}"
     return f"end of a {n}-week {d} run at {_d(R)}"
 
 

@@ -624,6 +624,41 @@ def test_red_team_wordings(text, report, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text,report,expected", [
+    # a range with one scale word
+    ("Digital asset products saw outflows of $1.6–1.8 billion.", date(2026, 1, 26),
+     [("$1.6–1.8 billion", "range", "flow", "verified")]),
+    ("Outflows were between $200-230 million last week.", date(2026, 1, 26),
+     [("$200-230 million", "range", "flow", "conflicting")]),
+    # "the 2026 tally" is the year to date
+    ("XRP funds lifted their 2026 tally to US$151 million.", date(2026, 2, 23), [("US$151 million", "exact", "flow_ytd", "verified")]),
+])
+def test_ranges_and_tallies(text, report, expected):
+    got = [(v.claim.text, v.claim.hedge, v.claim.metric, v.label) for v in verdicts_of(text, report)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # of flows, the worst week is an outflow and the best an inflow
+    ("Bitcoin Funds Just Had Their Worst Week of 2026", date(2026, 1, 26), [("Their Worst Week of 2026", "outflow", "unverified")]),
+    ("It was the best week for Ethereum products since July.", date(2026, 1, 26),
+     [("the best week for Ethereum products since July", "inflow", "conflicting")]),
+    # "in each of the last four weeks" holds when the run is longer
+    ("Outflows have hit every one of the past four weeks.", date(2026, 2, 23), [("every one of the past four weeks", "outflow", "verified")]),
+    ("Outflows hit crypto funds in four consecutive weeks.", date(2026, 2, 23), [("four consecutive weeks", "outflow", "conflicting")]),
+])
+def test_best_worst_and_each_of_the_last_weeks(text, report, expected):
+    got = [(v.claim.text, v.claim.direction, v.label) for v in verdicts_of(text, report)]
+    assert got == expected
+
+
+def test_each_of_the_last_weeks_keeps_the_run_for_its_total():
+    v = verdicts_of("Digital asset products saw inflows in each of the past three weeks, totalling $2.1bn.", date(2026, 2, 23))
+    assert [(x.claim.text, x.claim.kind, x.claim.metric, x.claim.streak_kind, x.label) for x in v] == [
+        ("each of the past three weeks", "streak", "streak", "each", "conflicting"),
+        ("$2.1bn", "amount", "flow_run", None, "conflicting")]
+
+
 def test_net_sellers_and_a_touching_tilde():
     v = verdicts_of("Crypto funds were net sellers to the tune of $288 million.", date(2026, 2, 23))
     assert [(x.claim.direction, x.label) for x in v] == [("outflow", "verified")]

@@ -55,6 +55,23 @@ def test_find_amounts_shared_currency(text, expected):
     assert [(a.text, pytest.approx(a.value)) for a in numbers.find_amounts(text)] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a range written with one scale: the first end borrows it, and the dash is no minus sign
+    ("outflows of $200-230 million", [("$200", 200, 50), ("230 million", 230, 5)]),
+    ("$1.6–1.8 billion", [("$1.6", 1600, 50), ("1.8 billion", 1800, 50)]),
+    ("$1.2-$1.5 billion", [("$1.2", 1200, 50), ("$1.5 billion", 1500, 50)]),
+    ("between $200 and $230 million", [("$200", 200, 50), ("$230 million", 230, 5)]),
+    ("$2 to 3 billion", [("$2", 2000, 500), ("3 billion", 3000, 500)]),
+    # not a range: a grouped figure before a larger unit, a descending pair, "and" without "between"
+    ("$500,000 - $1m", [("$500,000", 0.5, 0.05), ("$1m", 1, 0.5)]),
+    ("$5 - 3 billion", [("$5", 5e-6, 5e-7)]),
+    ("$200 and $230 million", [("$200", 2e-4, 5e-5), ("$230 million", 230, 5)]),
+])
+def test_find_amounts_range_with_one_scale(text, expected):
+    got = [(a.text, pytest.approx(a.value), pytest.approx(a.precision)) for a in numbers.find_amounts(text)]
+    assert got == expected
+
+
 @pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high",
                                   # the tail of a number the words spell is no amount of its own
                                   "one point four eight billion dollars", "two hundred and fifteen million dollars"])

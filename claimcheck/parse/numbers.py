@@ -153,17 +153,49 @@ def parse_match(m: re.Match) -> Amount | None:
 _SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE}))\s+(?:and|or|to|-|–)\s+$")
 
 
+# the second end of a range whose first end has a currency but no scale: "$200-230 million",
+# "$1.2-$1.5 billion", "between $200 and $230 million" (the first end borrows the scale)
+_RANGE_TAIL_RE = Caseless(rf"\s?(?P<join>[-–—]|to|and)\s?(?P<second>(?P<cur>{_CUR_PRE})?\s?(?P<num>{_NUM})(?P<scale>{_SCALE}))")
+_BETWEEN_RE = Caseless(r"\bbetween\s+$")
+
+
+def _range_first(m: re.Match, a: Amount, text: str) -> tuple[Amount, Amount] | None:
+    """The two ends of a range written with one scale ("$200-230 million"), or None."""
+    if a.scaled or not m.group("num1"):
+        return None
+    t = _RANGE_TAIL_RE.match(text, a.end)
+    if t is None or (t.group("join").lower() == "and" and not _BETWEEN_RE.search(text, max(0, a.start - 12), a.start)):
+        return None
+    factor = _scale_factor(t.group("scale"))
+    first, second = parse_number(m.group("num1"), has_scale=True), parse_number(t.group("num"), has_scale=True)
+    if factor is None or first is None or second is None or first[0] >= second[0] or not re.fullmatch(r"\d{1,3}(?:[.,]\d+)?", m.group("num1")):
+        return None  # a range runs upwards from a short figure ("$500,000 - $1m" is two amounts)
+    sign = -1.0 if a.value < 0 else 1.0
+    return (replace(a, value=round(sign * first[0] * factor, 9), precision=round(first[1] * factor, 9), scaled=True),
+            Amount(t.start("second"), t.end("second"), t.group("second"), round(second[0] * factor, 9),
+                   round(second[1] * factor, 9), False, True))
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, left to right.
 
     A scaled figure with no currency of its own takes that of the amount right after it when they
     are joined by "and", "or", "to" or a dash and that amount writes its currency after the number
-    ("6.2 million and 9.8 million dollars").
+    ("6.2 million and 9.8 million dollars"). The first end of a range written with one scale takes
+    the scale of the second ("$200-230 million"); the dash between them is no minus sign.
     """
-    out = []
+    out: list[Amount] = []
+    skip_to = -1
     for m in AMOUNT_RE.finditer(text):
+        if m.start() < skip_to:
+            continue  # the second end of a range already read
         a = parse_match(m)
         if a is None:
+            continue
+        ends = _range_first(m, a, text)
+        if ends is not None:
+            out.extend(ends)
+            skip_to = ends[1].end
             continue
         if m.group("cur2") or m.group("cur3"):
             lo = max(0, a.start - 40, out[-1].end if out else 0)

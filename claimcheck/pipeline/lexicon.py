@@ -29,6 +29,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?P<ord2>{_ORD})\s+week\s+(?:in\s+a\s+row|running)\b"
         rf"|\b(?P<card>{_CARD})\s+(?:consecutive|straight|successive)\s+weeks\b"
         rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
+        # "in each of the last five weeks", "every one of the past four weeks"
+        rf"|\b(?:each|every(?:\s+one)?)\s+of\s+the\s+(?:last|past|previous|prior)\s+(?P<card11>{_CARD})\s+weeks\b"
         rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+in\s+(?P<card3>{_CARD})\s+weeks\b"
         rf"|\b(?:ended|ending|ends|end|snapped|snapping|snaps|snap|broke|breaking|breaks|break|halted|halting|halts|halt)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
@@ -82,7 +84,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
         r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
-        r"\byear's\s+total\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
+        r"\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (
         r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"

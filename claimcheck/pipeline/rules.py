@@ -102,6 +102,8 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
             if g.get(k):
                 n = to_int(g[k])
         direction = _streak_direction(g.get("dir3") or g.get("dir4") or g.get("dir8"))
+        if g.get("card11"):  # "in each of the last five weeks": a longer streak does not contradict it
+            n, kind = to_int(g["card11"]), "each"
         if g.get("card3"):
             n, kind = to_int(g["card3"]), "first"
             direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
@@ -425,8 +427,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     flow_cues = [c for c in cues if c.label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume")]
     fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context or bool(flow_cues)
     # cues inside a streak or rank phrase ("first outflows in four weeks") modify that phrase only
-    inner = [(t.start, t.end) for t in targets if t.label in ("STREAK", "RANK")]
-    cues = [c for c in cues if not any(a <= c.start and c.end <= b for a, b in inner)]
+    # (but "in each of the last three weeks, totalling $2.1bn" also gives the amount its run)
+    inner = [(t.start, t.end, t.data.get("kind") == "each") for t in targets if t.label in ("STREAK", "RANK")]
+    cues = [c for c in cues if not any(a <= c.start and c.end <= b and not (each and c.label == "run") for a, b, each in inner)]
     week_cues = [c for c in cues if c.label == "week"]
 
     def week_for(t: Target, clause: tuple[int, int]) -> tuple[date | None, str, str | None]:
@@ -752,6 +755,8 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         direction = "inflow"
     elif metric in ("aum", "volume"):
         direction = "low" if sup in ("lowest", "smallest", "weakest", "worst") else "high"
+    elif sup in ("worst", "best"):  # of flows, the worst week is the largest outflow, the best the largest inflow
+        direction = "outflow" if sup == "worst" else "inflow"
     else:
         d = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=120)
         if d is None:
