@@ -40,6 +40,17 @@ def _fmt_m(v: float | None) -> str:
 _METRIC_WORDS = {"flow_ytd": "year-to-date ", "flow_mtd": "month-to-date ", "flow_run": ""}
 
 
+def _unit_slip(c: Claim, value: float) -> str:
+    """"; written in millions, the figure matches" when the claim fits the reference a thousand
+    times larger or smaller (millions and billions mixed up), else ""."""
+    if c.low is None or c.high is None or not value or math.isinf(c.high) or c.low <= 0:
+        return ""  # "more than $205m" fits any larger figure: no slip to name
+    for factor, unit in ((1e-3, "millions"), (1e3, "billions")):
+        if c.low * factor <= abs(value) <= c.high * factor:
+            return f"; read in {unit} ({_fmt_mag(abs(c.value or 0) * factor)}), the figure matches: millions and billions mixed up?"
+    return ""
+
+
 def _fmt_claimed(c: Claim) -> str:
     """The claimed figure as a magnitude with its direction: "an outflow of more than $1.00bn",
     "an inflow of about $1.60bn ($1.52bn to $1.68bn)", "a flow of $1.60bn in either direction"."""
@@ -498,6 +509,7 @@ class Verifier:
             why = f"direction: the claim says {claim.direction}, the reference has {_a_flow(row.value)} of {_fmt_m(row.value)} ({src})"
         else:
             why = f"reference {_fmt_m(row.value)} ({src}) lies outside the claim of {_fmt_claimed(claim)}"
+            why += _unit_slip(claim, row.value)
         alt = self._alternative(claim, exclude=(row.report_date, row.subject, row.metric))
         if alt:
             why += f"; {self._alt_text(alt)}"

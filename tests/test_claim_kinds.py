@@ -659,8 +659,96 @@ def test_each_of_the_last_weeks_keeps_the_run_for_its_total():
         ("$2.1bn", "amount", "flow_run", None, "conflicting")]
 
 
+@pytest.mark.parametrize("text,fits", [
+    ("Canada saw inflows of $33.5bn last week.", "read in millions ($33.5m), the figure matches"),
+    ("Crypto funds lost $1.73 million last week.", "read in billions ($1.73bn), the figure matches"),
+])
+def test_a_units_slip_is_named(text, fits):
+    (v,) = verdicts_of(text, date(2026, 1, 26))
+    assert v.label == "conflicting" and fits in v.reason
+
+
+def test_no_units_slip_named_for_a_plain_mismatch():
+    (v,) = verdicts_of("Crypto funds lost $2.5 billion last week.", date(2026, 1, 26))
+    assert v.label == "conflicting" and "millions and billions" not in v.reason
+
+
 def test_net_sellers_and_a_touching_tilde():
     v = verdicts_of("Crypto funds were net sellers to the tune of $288 million.", date(2026, 2, 23))
     assert [(x.claim.direction, x.label) for x in v] == [("outflow", "verified")]
     v = verdicts_of("Bitcoin ETPs saw outflows of ~$1bn.", date(2026, 5, 18))
     assert [(x.claim.subject, x.claim.hedge, x.label) for x in v] == [("asset:bitcoin", "approx", "verified")]
+
+
+# --- a second red-team pass: 16 new articles in outlet styles, with gold written apart from the code ----------
+
+@pytest.mark.parametrize("text,report,expected", [
+    ('Germany added US$2.5bn and Canada US$1.1bn over the year, while Switzerland gathered US$775m.',
+     date(2026, 1, 5), [('US$2.5bn', 'region:germany', 'flow_ytd', '2025-12-29', 'verified'), ('US$1.1bn', 'region:canada', 'flow_ytd', '2025-12-29', 'verified'), ('US$775m', 'region:switzerland', 'flow_ytd', '2025-12-29', 'verified')]),
+    ('CoinShares had reported inflows of US$3.3bn in its report of September 15.',
+     date(2025, 9, 29), [('US$3.3bn', 'total', 'flow', '2025-09-15', 'verified')]),
+    ('For context, the report of February 23 showed $288M leaving, which made it five straight weeks of redemptions.',
+     date(2026, 3, 9), [('$288M', 'total', 'flow', '2026-02-23', 'verified'), ('five straight weeks', 'total', 'streak', '2026-02-23', 'verified')]),
+    ('The turnaround follows a week in which bitcoin funds shed $454 million.',
+     date(2026, 1, 19), [('$454 million', 'asset:bitcoin', 'flow', '2026-01-12', 'conflicting')]),
+    ('- Ether: +$646M, snapping a spell of redemptions that had cost ETH products $912M in the previous report.',
+     date(2025, 9, 15), [('+$646M', 'asset:ethereum', 'flow', '2025-09-15', 'unverified'), ('$912M', 'asset:ethereum', 'flow', '2025-09-08', 'verified')]),
+    ('Bitcoin product outflow was 405 million dollar.',
+     date(2026, 1, 19), [('405 million dollar', 'asset:bitcoin', 'flow', '2026-01-19', 'unverified')]),
+    ('And the US spot Bitcoin ETFs are tracked separately by firms such as Farside Investors, whose data showed those funds taking in about $608 million.',
+     date(2025, 5, 19), [('$608 million', 'asset:bitcoin', 'flow', '2025-05-19', 'unverified')]),
+    ('- US spot BTC ETFs (Farside): +$568M',
+     date(2026, 3, 9), [('+$568M', 'asset:bitcoin', 'flow', '2026-03-09', 'unverified')]),
+    ('Year-to-date inflows rose to $6.7 billion, edging back towards the peak of $7.3 billion set in early February.',
+     date(2025, 5, 12), [('$6.7 billion', 'total', 'flow_ytd', '2025-05-12', 'verified'), ('$7.3 billion', 'total', 'flow_ytd', '2025-02-10', 'unverified')]),
+    ('Sui products brought in $11.7 million, lifting their year-to-date inflows to $84 million and overtaking Solana at $76 million.',
+     date(2025, 5, 12), [('$11.7 million', 'asset:sui', 'flow', '2025-05-12', 'verified'), ('$84 million', 'asset:sui', 'flow_ytd', '2025-05-12', 'verified'), ('$76 million', 'asset:solana', 'flow_ytd', '2025-05-12', 'verified')]),
+    ("The flows came on the heels of the prior week's record $5.95 billion haul.",
+     date(2025, 10, 13), [('record', 'total', 'rank', '2025-10-06', 'unverified'), ('$5.95 billion', 'total', 'flow', '2025-10-06', 'verified')]),
+    ("Across all assets, 2025 inflows now stand above $48.7 billion, within striking distance of 2024's full-year record.",
+     date(2025, 10, 13), [('$48.7 billion', 'total', 'flow_ytd', '2025-10-13', 'verified')]),
+    ("It also leaves the year just shy of 2024's record of $48.7 billion.",
+     date(2025, 12, 22), [('$48.7 billion', 'total', 'flow_ytd', '2024-12-30', 'unverified')]),
+    ('On its face, $187 million is the smallest outflow of 2026 so far.',
+     date(2026, 2, 9), [('$187 million', 'total', 'flow', '2026-02-09', 'verified'), ('the smallest outflow of 2026 so far', 'total', 'rank', '2026-02-09', 'verified')]),
+    ('Taken together, the past three weeks of selling add up to about $3.6 billion.',
+     date(2026, 2, 9), [('$3.6 billion', 'total', 'flow_run', '2026-02-09', 'verified')]),
+    ('In the regional cut, the United States led with US$ 1,92 billion of entries.',
+     date(2025, 5, 5), [('US$ 1,92 billion', 'region:united-states', 'flow', '2025-05-05', 'verified')]),
+    ('For comparison, Solana ETPs oversee about $1.6 billion.',
+     date(2025, 5, 19), [('$1.6 billion', 'asset:solana', 'aum', '2025-05-19', 'verified')]),
+    ('This was the worst week in crypto fund history.',
+     date(2025, 12, 22), [('the worst week in crypto fund history', 'total', 'rank', '2025-12-22', 'conflicting')]),
+    ('Multi-asset products took in $7M, their 4th inflow week in a row.',
+     date(2025, 5, 5), [('$7M', 'asset:multi-asset', 'flow', '2025-05-05', 'unverified'), ('4th inflow week in a row', 'asset:multi-asset', 'streak', '2025-05-05', 'unverified')]),
+    ('With this result, the accumulated of the year reached US$ 5,6 billion.',
+     date(2025, 5, 5), [('US$ 5,6 billion', 'total', 'flow_ytd', '2025-05-05', 'verified')]),
+    ('Ether products pulled in more than $205 million.',
+     date(2025, 5, 19), [('$205 million', 'asset:ethereum', 'flow', '2025-05-19', 'verified')]),
+])
+def test_second_red_team_wordings(text, report, expected):
+    got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,sentence,metric,week,label", [
+    # b02, the first report of 2026 doubles as a review of 2025: bullets with no period word after
+    # the year's total are the year's figures too, until a bullet turns to the new year
+    ("US$12.7bn", "- Ethereum attracted", "flow_ytd", "2025-12-29", "verified"),
+    ("US$3.6bn", "- Ethereum attracted", "flow_ytd", "2025-12-29", "verified"),
+    ("US$318m", "- The remaining altcoins", "flow_ytd", "2025-12-29", "verified"),
+    ("US$582m", "- The first days of 2026", "flow", "2026-01-05", "verified"),
+    # the headline names 2026 itself: its $582m is the new week's
+    ("$582m", "CoinShares annual wrap", "flow", "2026-01-05", "verified"),
+])
+def test_a_january_review_of_the_year_carries_its_period(text, sentence, metric, week, label):
+    v = claim("b02", text, sentence)
+    assert (v.claim.metric, str(v.claim.report_date), v.label) == (metric, week, label)
+
+
+def test_the_review_ends_at_a_blank_line():
+    text = ("Inflows over the whole of 2025 reached $47.2 billion. Bitcoin products accounted for $26.98 billion of the total.\n\n"
+            "Ethereum products saw inflows of $630 million.")
+    got = [(v.claim.text, v.claim.metric, str(v.claim.report_date)) for v in verdicts_of(text, date(2026, 1, 5))]
+    assert got == [("$47.2 billion", "flow_ytd", "2025-12-29"), ("$26.98 billion", "flow_ytd", "2025-12-29"),
+                   ("$630 million", "flow", "2026-01-05")]

@@ -104,9 +104,11 @@ def test_interval(value, precision, hedge, low, high):
     assert lo == pytest.approx(low) and hi == pytest.approx(high)
 
 
-def test_over_is_strict():
-    lo, hi = hedges.interval(1000, 500, "over")
-    assert lo > 1000 and hi == float("inf")
+def test_over_accepts_the_figure_itself():
+    # the reference is rounded as well: "more than $205 million" of a week reported as $205m fits
+    lo, hi = hedges.interval(205, 0.5, "over")
+    assert lo == 205 and hi == float("inf")
+    assert hedges.interval(1000, 500, "over") == hedges.interval(1000, 500, "at_least")
 
 
 @pytest.mark.parametrize("text,article,expected", [

@@ -7,8 +7,9 @@ Every tolerance lives here, in one place:
   widen the interval to at least +/- 5 % of the figure;
 * ``NEARLY_MARGIN``: "nearly", "almost", "close to", "just under" mean from 90 % of the figure up
   to the figure (plus its precision);
-* "over", "more than", "above", "in excess of" mean strictly more than the figure;
-  "at least" means the figure or more; "under", "less than", "below", "up to" mean less;
+* "over", "more than", "above", "in excess of" mean more than the figure, and "at least" the figure
+  or more: both accept a reference equal to the figure, since the reference is rounded too ("more
+  than $205 million" of a week reported as $205m); "under", "less than", "below", "up to" mean less;
 * a range "X to Y" / "between X and Y" means between its ends, each with its precision.
 
 Shares (percent) use absolute margins: ``SHARE_APPROX_POINTS`` around an approximate percent.
@@ -56,9 +57,7 @@ def interval(value: float, precision: float, hedge: str) -> tuple[float, float]:
         return (max(v - d, 0.0), v + d)
     if hedge == "nearly":
         return (v * (1 - NEARLY_MARGIN), v + precision)
-    if hedge == "over":
-        return (math.nextafter(v, math.inf), math.inf)
-    if hedge == "at_least":
+    if hedge in ("over", "at_least"):
         return (v, math.inf)
     if hedge == "under":
         return (0.0, v)

@@ -135,7 +135,9 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 
 # cues that move a claim to another week than the article's
 PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before|a\s+week\s+(?:earlier|before|ago)"
-    r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of)\b")
+    r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
+    r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:weekly\s+)?report"
+    r"|(?:follows|followed|following|after)\s+a\s+week\s+(?:in\s+which|when|that\s+saw))\b")
 # "Three weeks ago, funds had drawn $2 billion": that many reports back
 WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
 THIS_WEEK_RE = Caseless(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)")
@@ -143,6 +145,9 @@ WEEK_ENDING_RE = Caseless(rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to
     rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
     rf"|\bas\s+of\s+(?P<date3>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)")
 _MONTH_OF_RANGE_RE = Caseless(rf"(?:from|between)\s+(?P<mon>{_MON})")
+# the report itself named by its date: "in its report of September 15", "the February 23 report"
+REPORT_OF_RE = Caseless(rf"\breport\s+(?:of|dated|from|published\s+on|released\s+on)\s+(?:Monday,?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
+                        rf"|\b(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)\s+report\b")
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,17 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
         except OverflowError:  # the last days of year 9999: no report
             continue
         out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
+    for m in REPORT_OF_RE.finditer(text):
+        ds = find_dates(m.group("date") or m.group("date2"), default_year=year)
+        if not ds:
+            continue
+        value = ds[0].value
+        if not ds[0].has_year and article_report:
+            value = nearest_year(value.month, value.day, article_report) or value
+        try:  # a date from Friday on names the next Monday's report (the week it ends)
+            out.append(WeekCue(m.start(), m.end(), m.group(0), monday_on_or_before(value + timedelta(days=3)), "text"))
+        except OverflowError:
+            continue
     if article_report:
         for m in PAST_MONTH_RE.finditer(text):
             mon = MONTHS[(m.group("mon") or m.group("mon2")).rstrip(".").lower()]

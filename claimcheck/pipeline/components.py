@@ -307,15 +307,23 @@ class ClaimBuilder:
         claims = []
         previous: list[rules.Mention] = []
         previous_context = False
+        year_total = None  # the total of the year just ended, earlier in this block (a January review)
         prev_end = 0
         full = _text(doc)
+        report = doc._.report_date
         for s0, (text, targets, cues, mentions) in by_sent.items():
-            if "\n" in full[prev_end:s0]:
+            gap = full[prev_end:s0]
+            if "\n" in gap:
                 previous, previous_context = [], False  # a new paragraph or line
+                if "\n\n" in gap.replace(" ", ""):
+                    year_total = None  # a new block (the lines of a list are one)
             prev_end = s0 + len(text.rstrip())
             if targets or cues:
-                claims.extend(rules.assemble(text, s0, targets, cues, mentions, doc._.report_date, doc._.period_source,
-                                             previous, previous_context))
+                found = rules.assemble(text, s0, targets, cues, mentions, report, doc._.period_source, previous, previous_context)
+                year_total = year_total or rules.closed_year_total(found, report)
+                if year_total is not None and not rules.carry_closed_year(found, cues, s0, report, year_total):
+                    year_total = None
+                claims.extend(found)
             if mentions:
                 previous = mentions
             previous_context = previous_context or bool(rules.FUND_CONTEXT_RE.search(text))

@@ -26,7 +26,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "streak_gate": r"week|days",
     "streak": (
         rf"\b(?:(?:a|an|the|its|their|his|her)\s+)?(?P<ord>{_ORD})\s+(?:consecutive|straight|successive|back-to-back|continuous|uninterrupted)\s+(?:losing\s+|winning\s+|negative\s+|positive\s+)?weeks?\b"
-        rf"|\b(?P<ord2>{_ORD})\s+week\s+(?:in\s+a\s+row|running)\b"
+        rf"|\b(?P<ord2>{_ORD})\s+(?:(?P<dir2>inflows?|outflows?|losing|winning|negative|positive)\s+)?week\s+(?:in\s+a\s+row|running)\b"
         rf"|\b(?P<card>{_CARD})\s+(?:consecutive|straight|successive)\s+weeks\b"
         rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
         # "in each of the last five weeks", "every one of the past four weeks"
@@ -55,7 +55,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "rank": (
         rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest|(?<=\bthe\s)most|(?<=\bits\s)most)\b"
         r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
-        r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+history\b|\bever\b"
+        r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?history\b|\bever\b"
         # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
         r"|\b(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\b"
         r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
@@ -76,15 +76,15 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "inflow": (
         r"\bnet\s+buyers?\b|"
-        r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
+        r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?(?!\s+up\b)|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
         r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
-        r"gathered|collected|netted|welcomed|inbound|entered|entering|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
+        r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
         r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
-        r"\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
+        r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (
         r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
@@ -102,14 +102,16 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "since the current inflow run began": the run up to this week
         r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow)\s+)?(?:run|streak)\s+(?:began|started)\b"
     ),
-    "aum": r"\bassets\s+under\s+management\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
+    "aum": r"\bassets\s+under\s+management\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
     # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
     "year": (
         r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?)?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))"
-        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?P<y3>20\d\d)\s+(?:full[\s-]year|total|haul|record)\b"
+        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b"
         # "last year's record of 48.6 billion USD"
         r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
+        # "XRP gathered $3.6 billion last year" (not "since last year", "the same week last year")
+        r"|(?<!\bsince\s)(?<!\bweek\s)(?<!\bperiod\s)(?<!\bmonth\s)(?<!\btime\s)\b(?P<last2>last\s+year)\b(?!['’])"
     ),
     "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
     # attribution to a data source other than CoinShares' weekly report: "according to Farside
@@ -120,6 +122,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:per|citing|from|by)\s+(?:data\s+(?:from|by|compiled\s+by)\s+)?(?P<src2>{_SOURCES})"
         rf"|\bdata\s+(?:from|by|compiled\s+by)\s+(?P<src3>{_SOURCES}|Bloomberg)"
         rf"|\b(?P<src4>{_SOURCES}|Bloomberg)(?:['’]s)?\s+(?:data|figures|numbers|tracking|dashboard)\b"
+        rf"|\b(?P<src7>{_SOURCES}),?\s+whose\s+(?:data|figures|numbers)\b|\(\s*(?P<src8>{_SOURCES})(?:\s+data)?\s*\)"
         # a source tag closing a headline: "... $290M OUTFLOW FRIDAY — FARSIDE"
         rf"|(?<=[—–-]\s)(?P<src5>{_SOURCES})(?=\W*$)"
     ),

@@ -101,7 +101,7 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         for k in ("ord", "ord2", "card", "card2", "card5", "ord3", "ord4", "ord5", "card6", "card8"):
             if g.get(k):
                 n = to_int(g[k])
-        direction = _streak_direction(g.get("dir3") or g.get("dir4") or g.get("dir8"))
+        direction = _streak_direction(g.get("dir2") or g.get("dir3") or g.get("dir4") or g.get("dir8"))
         if g.get("card11"):  # "in each of the last five weeks": a longer streak does not contradict it
             n, kind = to_int(g["card11"]), "each"
         if g.get("card3"):
@@ -156,7 +156,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                     continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
             if label == "source":
-                named = next(m.group(k) for k in ("src", "src2", "src3", "src4", "src5", "src6") if m.group(k))
+                named = next(m.group(k) for k in ("src", "src2", "src3", "src4", "src5", "src6", "src7", "src8") if m.group(k))
                 data["source"] = " ".join(named.split())
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
@@ -183,6 +183,34 @@ YEAR_CLOSED_DAYS = 9  # a report up to this day of January (its week ends by the
 
 def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
+
+
+def closed_year_total(claims: list[Claim], article_report: date | None) -> Claim | None:
+    """A claim of these that gives the total of the year just ended, in the first report of January
+    ("US$47.2bn over the whole of 2025"): the figures after it in its block are the year's too."""
+    if not _year_closed(article_report):
+        return None
+    return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.period_source == "text"
+                 and c.report_date is not None and c.report_date.year < article_report.year), None)
+
+
+def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, article_report: date | None, total: Claim) -> bool:
+    """In a review of the year just ended (``total``: its first figure, earlier in the block or the
+    sentence), read a figure with no period of its own ("- Ethereum attracted approximately
+    US$12.7bn", "..., with Germany at $2.5 billion") as that year's. Returns False when the text
+    turns to the new year or to a week, which ends the review."""
+    this_year = getattr(article_report, "year", None)
+    new_year = re.compile(rf"\b{this_year}\b|\b(?:this|the\s+new)\s+year\b", re.I)
+    for c in claims:
+        if c.start <= total.start:
+            continue
+        if new_year.search(c.sentence, max(0, total.end - sent_start), c.start - sent_start) \
+                or c.period_source not in ("article", "text") or (c.period_source == "text" and c.metric == "flow"):
+            return False
+        if c.kind == "amount" and c.metric in ("flow", "flow_ytd") and c.period_source == "article":
+            c.metric, c.report_date, c.period_source = "flow_ytd", total.report_date, "text"
+            c.period_text = f"the year's review ('{total.period_text}' before it)"
+    return not new_year.search(claims[-1].sentence if claims else "")
 
 
 # week sources the text itself names (a date, "the previous week", "earlier in the year"): no rule moves them
@@ -244,6 +272,7 @@ ANAPHOR_RE = Caseless(r"\b(?:it|its|they|their|them|these|those)\b|\bthe\s+(?:fi
 
 _LEADS_WHOLE_RE = Caseless(r"(?<!\s)(?:\s++(?:funds?|products?|ETPs?|ETFs?|vehicles|investors|clients))?\s++(?:lead|leads|led|drive|drives|drove|dominate|dominates|dominated)\s++(?:a|an|the)\s++(?:(?:total|combined|broad|market-wide|sector-wide|overall)\s++)?(?:US)?\$?")
 _POSSESSIVE_AMOUNT_RE = re.compile(r"['’]s\s++(?:(?:US|USD|C|A)?\$|€|£)?\s*+\d")
+_OWN_AMOUNT_RE = re.compile(r"(?<!\s)\s++(?:at|with)\s++(?:(?:about|around|roughly|nearly|some|over)\s++)?(?:(?:US|USD|C|A)?\$|€|£)\s*+\d")
 _FLOWS_IN_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:net\s++)?(?:(?:in|out)-?flows?|redemptions|withdrawals)\s++(?:in|from|into|out\s++of)\s++(?:the\s++)?", re.I)
 
 
@@ -270,8 +299,8 @@ def pick_subject(mentions: list[Mention], t: Target, clause: tuple[int, int], se
         assets = [m for m in specific if m.subject.startswith("asset:")]
         return (assets[-1] if assets else specific[-1] if specific else last), "clause-before"
     after = [m for m in mentions if m.start >= t.end and m.end <= hi and m.start - t.end <= 80]
-    if sentence_text:  # "to US$84m, ahead of Solana's US$76m": a subject in the possessive owns the amount after it
-        after = [m for m in after if not _POSSESSIVE_AMOUNT_RE.match(sentence_text, m.end)]
+    if sentence_text:  # "to US$84m, ahead of Solana's US$76m", "overtaking Solana at $76m": that subject owns the amount after it
+        after = [m for m in after if not _POSSESSIVE_AMOUNT_RE.match(sentence_text, m.end) and not _OWN_AMOUNT_RE.match(sentence_text, m.end)]
     if after:
         return after[0], "clause-after"
     # "At $521M, Bitcoin took the bulk": the subject right after a comma (not ", with Ether accounting for")
@@ -321,6 +350,32 @@ _COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(
 _OF_BEFORE_RE = Caseless(r"\bof\s+$")
 _OF_WHAT_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:\w++\s++)?")  # the lookbehind keeps a search linear
 _RESPECTIVELY_RE = Caseless(r"\brespectively\b")
+
+
+_GAP_AND_RE = re.compile(r"(?<!\s)\s*+,?\s*+and\s++(?:the\s++)?")  # the lookbehinds keep a search linear
+_GAP_AT_RE = re.compile(r"\s*+(?:at|with)?\s*+")
+
+
+_PEAK_RE = Caseless(r"(?:high|low|peak)\b")
+_LEVEL_METRICS = ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume")
+
+
+def _peak_of_level(sentence: str, nc: Cue, a: numbers.Amount, claims: list[Claim]) -> bool:
+    """"the peak of $7.3 billion" after a year-to-date (or assets, volume) figure of the same sentence:
+    a level of that metric, not a coin price's high."""
+    return bool(a.scaled and abs(a.value) >= 1 and _PEAK_RE.match(nc.text) and claims and claims[-1].sentence == sentence
+                and claims[-1].kind == "amount" and claims[-1].metric in _LEVEL_METRICS)
+
+
+def _gapped_pair(sentence: str, t: Target, amounts: list[Target], mentions: list[Mention], cue: Cue) -> bool:
+    """"Germany added US$2.5bn and Canada US$1.1bn over the year": the second conjunct repeats the
+    verb by gapping (only a subject before its amount), so the cue after it holds for both."""
+    o = next((x for x in amounts if x.start >= t.end), None)
+    if o is None or not (o.end <= cue.start and not _JOIN_RE.search(sentence, o.end, cue.start)):
+        return False
+    m = next((x for x in mentions if t.end <= x.start and x.end <= o.start), None)
+    return m is not None and _GAP_AND_RE.fullmatch(sentence, t.end, m.start) is not None \
+        and _GAP_AT_RE.fullmatch(sentence, m.end, o.start) is not None
 
 
 def _amount_groups(sentence: str, amounts: list[Target]) -> list[list[int]]:
@@ -436,7 +491,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         # a week named after another amount is that amount's: "$176.3bn from $179bn a week earlier"
         own = [w for w in week_cues if w.start < t.end or not any(t.end <= o.start and o.end <= w.start for o in amounts)]
         # "less than half of the prior week's $63 billion": a week in the possessive is the next amount's
-        own = [w for w in own if not any(o is not t and _POSSESSIVE_GAP_RE.fullmatch(sentence, w.end, o.start) for o in amounts)]
+        # (and of a rank between them: "the prior week's record $5.95 billion haul")
+        own = [w for w in own if not any(o is not t and _POSSESSIVE_GAP_RE.fullmatch(sentence, w.end, o.start)
+                                         and not (w.end <= t.start and t.end <= o.start) for o in amounts)]
         # "behind only the week before", "more than the week before": a week compared with, not the claim's
         own = [w for w in own if not _COMPARED_RE.search(sentence, max(0, w.start - 20), w.start)]
         # "nine straight weeks of outflows earlier in the year": only right after the figure, in its phrase
@@ -461,7 +518,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
         metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
         cue_after = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
-        if cue_after is not None and _JOIN_RE.search(sentence, t.end, cue_after.start):
+        if cue_after is not None and _JOIN_RE.search(sentence, t.end, cue_after.start) \
+                and not _gapped_pair(sentence, t, amounts, mentions, cue_after):
             cue_after = None  # "took in over $2 billion and trading volume rose 55%": another conjunct's
         if cue_after is not None and any(o.start >= cue_after.end and o.start - cue_after.end <= 30
                                          and not _JOIN_RE.search(sentence, cue_after.end, o.start) for o in amounts if o is not t):
@@ -485,7 +543,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 continue
             if abs(a.value) <= 0.2 and not nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=30):
                 continue  # "$70,000": a coin price, not a flow
-        elif nc and not direction_cue and not metric_cue:
+        elif nc and not direction_cue and not metric_cue and not _peak_of_level(sentence, nc, a, claims):
             continue
         after = nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
         if after is not None and (_OF_WHAT_RE.fullmatch(sentence, t.end, after.start) or
@@ -511,6 +569,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric_cue is not None:
             metric = {"ytd": "flow_ytd", "mtd": "flow_mtd", "run": "flow_run", "aum": "aum", "volume": "volume"}[metric_cue.label]
             run_weeks = metric_cue.data.get("weeks")
+        if metric == "flow" and nc is not None and a.scaled and _peak_of_level(sentence, nc, a, claims):
+            metric = claims[-1].metric  # "rose to $6.7 billion, edging back towards the peak of $7.3 billion"
         if metric == "flow" and i > 0 and _LEVEL_CHAIN_RE.fullmatch(sentence[amounts[i - 1].end:t.start].strip()) and claims \
                 and claims[-1].end == sent_start + amounts[i - 1].end:
             metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management, "at $178bn, down from $193bn"
@@ -553,11 +613,15 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
         if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
+        if year is not None and any(t.end <= year.start and year.end <= o.start and o.start - year.end < year.start - t.end for o in amounts):
+            year = None  # "reached $48.7 billion, on the brink of 2024's full-year record of $48.6 billion": the next amount's
+        if year is not None and year.start > t.start and re.search(r"\d['’]s\b", year.text):
+            year = None  # "reached $48.7 billion, on the brink of 2024's full-year record": a possessive year owns what follows it
         if year is not None and metric in ("flow", "flow_ytd") and article_report is not None and wsrc != "text":
             y = year.data["year"]
             if y < article_report.year and y >= 1:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
                 metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
-            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s", year.text, re.I):
+            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows", year.text, re.I):
                 metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
         mag = abs(value)
         if hedge == "range":
@@ -619,14 +683,20 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     return claims
 
 
+_LABEL_GAP_RE = re.compile(r"(?<!\s)\s*+:\s*+")  # the lookbehind keeps a search linear
+
+
 def _attribute(claims: list[Claim], cues: list[Cue], cls: list[tuple[int, int]], sent_start: int) -> None:
     """A data source credited in a claim's clause, at the head of the next clause ("$315.9 million on
     Friday, according to Farside Investors", "... $290M OUTFLOW FRIDAY — FARSIDE"), or at the head of
-    its sentence ("According to Farside Investors, US spot bitcoin ETFs ...") is the claim's attribution."""
+    its sentence ("According to Farside Investors, US spot bitcoin ETFs ...") or in the label right
+    before it ("- US spot BTC ETFs (Farside): +$568M") is the claim's attribution."""
     sources = [c for c in cues if c.label == "source"]
     for claim in claims if sources else ():
         lo, hi = clause_of(claim.start - sent_start, cls)
-        cue = next((c for c in sources if lo <= c.start <= hi + 3 or c.start <= 3), None)
+        at = claim.start - sent_start
+        cue = next((c for c in sources if lo <= c.start <= hi + 3 or c.start <= 3
+                    or (c.end <= at and _LABEL_GAP_RE.fullmatch(claim.sentence, c.end, at))), None)
         if cue is not None:
             claim.attribution = cue.data["source"]
 
@@ -750,9 +820,9 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
     if sup == "longest":
         metric = "streak"  # "the longest losing streak since 2024": a run's length, not a figure
     if re.search(r"outflow|redemption|exit|withdraw|\bsell|drop|loss|losing", inner):
-        direction = "outflow"
+        direction = "smallest-outflow" if sup in ("lowest", "smallest", "weakest") else "outflow"
     elif re.search(r"inflow|buying|haul|winning", inner):
-        direction = "inflow"
+        direction = "smallest-inflow" if sup in ("lowest", "smallest", "weakest") else "inflow"
     elif metric in ("aum", "volume"):
         direction = "low" if sup in ("lowest", "smallest", "weakest", "worst") else "high"
     elif sup in ("worst", "best"):  # of flows, the worst week is the largest outflow, the best the largest inflow
