@@ -43,13 +43,16 @@ class Catalogue:
         """``entities``: (subject id, canonical English name) pairs, e.g. from the reference data."""
         cat = cls()
         cat.names["total"] = "All (total)"
+        with open(alias_csv, newline="", encoding="utf-8") as f:
+            rows = [(r["subject"], r["alias"], r.get("case_sensitive", "0").strip() == "1") for r in csv.DictReader(f)]
+        # a name the alias table keeps case-sensitive stays so when the data name it too ("NEAR", not "back near $8B")
+        exact_case = {(sid, alias.strip()) for sid, alias, cs in rows if cs}
         for sid, name in entities:
             if sid != "total":
-                cat.add(sid, name)
+                cat.add(sid, name, (sid, name.strip()) in exact_case)
                 cat.names[sid] = name
-        with open(alias_csv, newline="", encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                cat.add(row["subject"], row["alias"], row.get("case_sensitive", "0").strip() == "1")
+        for sid, alias, cs in rows:
+            cat.add(sid, alias, cs)
         return cat
 
     # --- linking -------------------------------------------------------------------------------

@@ -358,6 +358,8 @@ class Verifier:
         if claim.metric == "streak":
             return self.streak(claim)
         if claim.metric == "rank":
+            if claim.period_source == "daily":
+                return Verdict(claim, "unverified", "a record of a single day; the reference holds weekly reports only")
             return self.rank(claim)
         if claim.metric == "share":
             return self.share(claim)

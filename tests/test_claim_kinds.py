@@ -752,3 +752,26 @@ def test_the_review_ends_at_a_blank_line():
     got = [(v.claim.text, v.claim.metric, str(v.claim.report_date)) for v in verdicts_of(text, date(2026, 1, 5))]
     assert got == [("$47.2 billion", "flow_ytd", "2025-12-29"), ("$26.98 billion", "flow_ytd", "2025-12-29"),
                    ("$630 million", "flow", "2026-01-05")]
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a record right before an amount is of what the amount measures, in its week (a day's: not checked);
+    # a day's figure; "asset size"; a ticker that is also a word; prices in thousands; open interest
+    ('Year-to-date inflows have now reached a record $15.1 billion, the report showed.',
+     date(2025, 6, 23), [('a record', 'total', 'rank', 'article', 'unverified'), ('$15.1 billion', 'total', 'flow_ytd', 'article', 'verified')]),
+    ('Weekly trading volume across the products reached $53 billion, with a record $15.3 billion traded on Friday alone.',
+     date(2025, 10, 13), [('$53 billion', 'total', 'volume', 'article', 'verified'), ('a record', 'total', 'rank', 'daily', 'unverified'), ('$15.3 billion', 'total', 'volume', 'daily', 'unverified')]),
+    ('Yet ETP investors barely flinched: only about $159 million left the products on Friday, CoinShares said.',
+     date(2025, 10, 13), [('$159 million', 'total', 'flow', 'daily', 'unverified')]),
+    ('Short bitcoin product asset size was 139 million dollar as of first week of January.',
+     date(2026, 1, 12), [('139 million dollar', 'asset:short-bitcoin', 'aum', 'article', 'unverified')]),
+    ('BTC ~$59K as I type, and open interest on Binance is back near $8B.',
+     date(2026, 5, 25), []),
+    ('NEAR products saw inflows of $9 million.',
+     date(2026, 5, 25), [('$9 million', 'asset:near', 'flow', 'article', 'verified')]),
+    ('Multi-currency funds raised about US$ 1,6 million, the Litecoin fund about US$ 300 thousand.',
+     date(2025, 5, 19), [('US$ 1,6 million', 'asset:multi-asset', 'flow', 'article', 'unverified'), ('US$ 300 thousand', 'asset:litecoin', 'flow', 'article', 'unverified')]),
+])
+def test_second_red_team_records_days_and_non_flows(text, report, expected):
+    got = [(v.claim.text, v.claim.subject, v.claim.metric, v.claim.period_source, v.label) for v in verdicts_of(text, report)]
+    assert got == expected

@@ -102,7 +102,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "since the current inflow run began": the run up to this week
         r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow)\s+)?(?:run|streak)\s+(?:began|started)\b"
     ),
-    "aum": r"\bassets\s+under\s+management\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
+    "aum": r"\bassets\s+under\s+management\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
     # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
     "year": (
@@ -113,7 +113,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "XRP gathered $3.6 billion last year" (not "since last year", "the same week last year")
         r"|(?<!\bsince\s)(?<!\bweek\s)(?<!\bperiod\s)(?<!\bmonth\s)(?<!\btime\s)\b(?P<last2>last\s+year)\b(?!['’])"
     ),
-    "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b",
+    "volume": r"\b(?:trading\s+)?volumes?\b|\bturnover\b|(?<=[\dnmbMB]\s)(?:worth\s+)?traded\b(?!\s+(?:at|near|around|above|below)\b)",  # "$15.3 billion traded"
     # attribution to a data source other than CoinShares' weekly report: "according to Farside
     # Investors data", "per SoSoValue", "CoinGlass figures show" (a news outlet that retells the
     # report, "according to Bloomberg", is not a data source)
@@ -129,7 +129,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b"
              # "outflows of $315.9 million on Friday", "$290M outflow Friday" (not "CoinShares said on Monday, January 26")
              rf"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?{_WORKDAY}"
-             rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}",
+             rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}"
+             # "$159 million left the products on Friday" (not "the week that ended on Friday", "said on Tuesday")
+             rf"|\b(?:left|exited|entered|came\s+in|went\s+out|flowed\s+(?:in|out)|traded)\s+(?:(?:the|those|these|crypto|digital\s+asset|investment)\s+)*(?:products|funds|ETPs|ETFs)\s+on\s+{_WORKDAY}",
     "share": (
         r"\b(?:of|from)\s+(?:the\s+)?(?:total|all|overall|weekly|week's|combined|global|net)?\s*(?:inflows?|outflows?|withdrawals?|redemptions?|total|flows?|haul|it|that|the\s+total)\b|"
         r"\baccount(?:ed|s|ing)?\s+for\b|\bmade\s+up\b|\bmaking\s+up\b|\bmake\s+up\b|\bshare\b|\bportion\b"

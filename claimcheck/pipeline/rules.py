@@ -356,6 +356,9 @@ _GAP_AND_RE = re.compile(r"(?<!\s)\s*+,?\s*+and\s++(?:the\s++)?")  # the lookbeh
 _GAP_AT_RE = re.compile(r"\s*+(?:at|with)?\s*+")
 
 
+# what a figure measures that is never a fund flow, whatever direction words stand near it
+_NEVER_FLOWS_RE = Caseless(r"open\s+interest|liquidat|market\s+(?:cap|value)|active\s+addresses|on-chain|funding\s+round|revenue|profits?\b|valuation")
+_THOUSANDS_K_RE = re.compile(r"\d\s?[kK]$")  # "$59K": how prices are written, read like plain dollars
 _PEAK_RE = Caseless(r"(?:high|low|peak)\b")
 _LEVEL_METRICS = ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume")
 
@@ -535,7 +538,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
-        if abs(a.value) < 1 and (not a.scaled or patterns_price_verb(before)):
+        if nc is not None and nc.end <= t.start and _NEVER_FLOWS_RE.match(nc.text) and not metric_cue:
+            continue  # "liquidations of leveraged positions added US$143 million", "open interest ... is back near $8B"
+        if abs(a.value) < 1 and (not a.scaled or _THOUSANDS_K_RE.search(a.text) or patterns_price_verb(before)):
             # plain dollars: fund flows are never below $10,000; prices and levels are excluded
             if abs(a.value) < 0.01 or nc or patterns_price_verb(before):
                 continue
@@ -680,7 +685,24 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     claims.extend(_direction_claims(sentence, sent_start, cls, targets, cues, mentions, week_for))
     _attribute(claims, cues, cls, sent_start)
     claims.sort(key=lambda c: c.start)
+    _record_of_the_amount(claims, sent_start)
     return claims
+
+
+_RECORD_GAP_RE = re.compile(r"\s++(?:(?:weekly|single-week|net)\s++)?")
+
+
+def _record_of_the_amount(claims: list[Claim], sent_start: int) -> None:
+    """"a record $15.1 billion" of year-to-date inflows, "a record $15.3 billion traded on Friday
+    alone": a record written right before an amount is of what that amount measures, in its week."""
+    for r, a in zip(claims, claims[1:]):
+        if r.kind != "rank" or a.kind != "amount" or a.start < r.end or r.sentence != a.sentence \
+                or not r.text.lower().endswith("record") \
+                or not _RECORD_GAP_RE.fullmatch(r.sentence, r.end - sent_start, a.start - sent_start):
+            continue
+        if a.metric in ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume"):
+            r.rank_metric = a.metric
+        r.report_date, r.period_source, r.period_text = a.report_date, a.period_source, a.period_text
 
 
 _LABEL_GAP_RE = re.compile(r"(?<!\s)\s*+:\s*+")  # the lookbehind keeps a search linear
