@@ -763,8 +763,6 @@ def test_the_review_ends_at_a_blank_line():
      date(2025, 10, 13), [('$53 billion', 'total', 'volume', 'article', 'verified'), ('a record', 'total', 'rank', 'daily', 'unverified'), ('$15.3 billion', 'total', 'volume', 'daily', 'unverified')]),
     ('Yet ETP investors barely flinched: only about $159 million left the products on Friday, CoinShares said.',
      date(2025, 10, 13), [('$159 million', 'total', 'flow', 'daily', 'unverified')]),
-    ('Short bitcoin product asset size was 139 million dollar as of first week of January.',
-     date(2026, 1, 12), [('139 million dollar', 'asset:short-bitcoin', 'aum', 'article', 'unverified')]),
     ('BTC ~$59K as I type, and open interest on Binance is back near $8B.',
      date(2026, 5, 25), []),
     ('NEAR products saw inflows of $9 million.',
@@ -774,4 +772,20 @@ def test_the_review_ends_at_a_blank_line():
 ])
 def test_second_red_team_records_days_and_non_flows(text, report, expected):
     got = [(v.claim.text, v.claim.subject, v.claim.metric, v.claim.period_source, v.label) for v in verdicts_of(text, report)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # "the first week of January / of the new year"; "Record Week"; "that week" is the week named last
+    ('Short bitcoin product asset size was 139 million dollar as of first week of January.',
+     date(2026, 1, 12), [('139 million dollar', 'asset:short-bitcoin', 'aum', '2026-01-05', 'verified')]),
+    ('In previous week, fund was recorded net inflow of 582 million dollar in the first week of new year.',
+     date(2026, 1, 12), [('582 million dollar', 'total', 'flow', '2026-01-05', 'verified')]),
+    ("Crypto Funds Pull In $3.17B in Record Week as Investors Buy Friday's Crash",
+     date(2025, 10, 13), [('$3.17B', 'total', 'flow', '2025-10-13', 'verified'), ('Record Week', 'total', 'rank', '2025-10-13', 'conflicting')]),
+    ('For context, the report of February 23 showed $288M leaving. Weekly ETP trading volume that week sank to about $17B.',
+     date(2026, 3, 9), [('$288M', 'total', 'flow', '2026-02-23', 'verified'), ('$17B', 'total', 'volume', '2026-02-23', 'verified')]),
+])
+def test_first_weeks_record_weeks_and_that_week(text, report, expected):
+    got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
     assert got == expected

@@ -308,13 +308,14 @@ class ClaimBuilder:
         previous: list[rules.Mention] = []
         previous_context = False
         year_total = None  # the total of the year just ended, earlier in this block (a January review)
+        named_week = None  # the last claim of the paragraph whose week the text named
         prev_end = 0
         full = _text(doc)
         report = doc._.report_date
         for s0, (text, targets, cues, mentions) in by_sent.items():
             gap = full[prev_end:s0]
             if "\n" in gap:
-                previous, previous_context = [], False  # a new paragraph or line
+                previous, previous_context, named_week = [], False, None  # a new paragraph or line
                 if "\n\n" in gap.replace(" ", ""):
                     year_total = None  # a new block (the lines of a list are one)
             prev_end = s0 + len(text.rstrip())
@@ -323,6 +324,8 @@ class ClaimBuilder:
                 year_total = year_total or rules.closed_year_total(found, report)
                 if year_total is not None and not rules.carry_closed_year(found, cues, s0, report, year_total):
                     year_total = None
+                rules.carry_that_week(found, named_week)
+                named_week = next((c for c in reversed(found) if c.period_source in ("text", "previous-week")), named_week)
                 claims.extend(found)
             if mentions:
                 previous = mentions

@@ -63,6 +63,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # (not the verb: "did not record outflows", "to record inflows")
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
         r"|\b(?:record|all-time)\s+(?:high|low)\b"
+        # "in Record Week", "the record week" (of flows; not "record weekly volume", read above)
+        r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+weeks?\b"
         r"|\b(?:a|an|new|fresh)\s+(?:20\d\d|year-to-date|YTD|multi-month|\w+-month|\w+-week|yearly|annual)\s+(?:high|low)\b"
     ),
     "percent": r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?(?:%|percent\b|per\s+cent\b)",

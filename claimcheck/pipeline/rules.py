@@ -185,6 +185,19 @@ def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
 
 
+_THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)")
+
+
+def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
+    """"Weekly ETP trading volume that week sank to about $17B": "that week" is the week the text
+    named last (``named``: the last claim before, in the paragraph, whose week the text gave)."""
+    if named is None or not claims or not _THAT_WEEK_RE.search(claims[0].sentence):
+        return
+    for c in claims:
+        if c.period_source == "article" and c.kind in ("amount", "percent", "streak", "rank"):
+            c.report_date, c.period_source, c.period_text = named.report_date, named.period_source, "that week"
+
+
 def closed_year_total(claims: list[Claim], article_report: date | None) -> Claim | None:
     """A claim of these that gives the total of the year just ended, in the first report of January
     ("US$47.2bn over the whole of 2025"): the figures after it in its block are the year's too."""
