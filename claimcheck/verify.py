@@ -457,12 +457,32 @@ class Verifier:
             return None, []
         series = self.idx.series(claim.subject, "flow")
         missing = [w for w in weeks if w not in series]
+        if missing and claim.metric == "flow_ytd":
+            anchored = self._ytd_from_earlier(claim, weeks, series)
+            if anchored is not None:
+                return anchored, []
         if missing or not weeks:
             return None, missing
         total = sum(series[w].value for w in weeks)
         ev = Evidence(R, claim.subject, claim.metric, round(total, 3), "computed", [], f"sum of the weekly flows of {len(weeks)} reports",
                       [w.isoformat() for w in weeks])
         return ev, []
+
+    def _ytd_from_earlier(self, claim: Claim, weeks: list[date], series: dict[date, Evidence]) -> Evidence | None:
+        """The year to date as an earlier report's year-to-date row plus the weekly flows of every
+        report after it (all of them known), from the latest such report of the same year."""
+        ytd = self.idx.series(claim.subject, "flow_ytd")
+        for k in range(len(weeks) - 2, -1, -1):
+            w = weeks[k]
+            after = weeks[k + 1:]
+            if w in ytd and all(x in series for x in after):
+                total = ytd[w].value + sum(series[x].value for x in after)
+                return Evidence(claim.report_date, claim.subject, claim.metric, round(total, 3), "computed", [],
+                                f"the year to date of the report of {_d(w)} ({_fmt_m(ytd[w].value)}) plus the weekly flows of "
+                                f"{len(after)} report{'s' if len(after) > 1 else ''} after it", [w.isoformat()] + [x.isoformat() for x in after])
+            if any(x not in series for x in after):
+                return None  # a gap after this report: no earlier one can bridge it
+        return None
 
     def direction(self, claim: Claim) -> Verdict:
         """A direction-only claim ("Solana recorded inflows"): the sign of the subject's weekly flow."""
@@ -502,7 +522,10 @@ class Verifier:
         diff = round(claimed - row.value, 3) if claimed is not None else None
         pct = round(100.0 * diff / abs(row.value), 1) if diff is not None and row.value else None
         ok = self._fits(claim, row.value)
-        src = "computed from weekly rows" if row.confidence == "computed" else f"{row.confidence} row"
+        if row.confidence != "computed":
+            src = f"{row.confidence} row"
+        else:  # a plain sum of weekly rows, or an earlier year-to-date row carried forward
+            src = "computed from weekly rows" if (row.note or "").startswith("sum") else f"computed: {row.note}"
         if ok:
             return Verdict(claim, "verified", f"reference {_fmt_m(row.value)} ({src}) fits the claim of {_fmt_claimed(claim)}",
                            reference=row, diff_usd_m=diff, diff_pct=pct)

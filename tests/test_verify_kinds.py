@@ -349,3 +349,21 @@ def test_streak_memo_gives_the_verdicts_of_a_fresh_verifier():
     shared = Verifier(get_reference())
     for c in claims + claims:
         assert shared(c).to_dict() == Verifier(get_reference())(c).to_dict()
+
+
+@pytest.mark.parametrize("report,value,label,reference", [
+    # no year-to-date row at 2025-05-19 and the year's weekly rows incomplete: the 2025-05-12 row
+    # (+6,700) plus the week of 2025-05-19 (+785)
+    ("2025-05-19", 7485.0, "verified", 7485.0),
+    ("2025-05-19", 6700.0, "conflicting", 7485.0),
+    # 2025-09-08's row (+35,200) plus 2025-09-15 (+3,300)
+    ("2025-09-15", 38500.0, "verified", 38500.0),
+    # a gap after the last row (2025-10-20 and 2025-10-27 are missing): no year to date
+    ("2025-11-03", 48000.0, "unverified", None),
+])
+def test_year_to_date_carried_forward_from_an_earlier_row(check, report, value, label, reference):
+    v = check(claim("flow_ytd", "total", report, value=value, hedge="exact"))
+    assert v.label == label
+    assert (v.reference.value if v.reference else None) == reference
+    if reference is not None:
+        assert "plus the weekly flows of 1 report after it" in v.reason
