@@ -789,3 +789,24 @@ def test_second_red_team_records_days_and_non_flows(text, report, expected):
 def test_first_weeks_record_weeks_and_that_week(text, report, expected):
     got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a German translation's "Mio."/"Mrd." (no sentence break after them), full-width punctuation,
+    # "four-week outflows", a "Markets Daily" headline, spelled decimals, a label-first bullet list
+    ('While Ethereum products lost 912 Mio. US-Dollar, bitcoin products recorded inflows of 524 Mio. US-Dollar. Trading fell.',
+     date(2025, 9, 8), [('912 Mio. US-Dollar', 'asset:ethereum', 'flow', '2025-09-08', 'verified'), ('524 Mio. US-Dollar', 'asset:bitcoin', 'flow', '2025-09-08', 'verified')]),
+    ('Crypto funds single week net outflow US$1.7 billion，2026 year-to-date flows turn negative',
+     date(2026, 2, 2), [('US$1.7 billion', 'total', 'flow', '2026-02-02', 'verified')]),
+    ('Crypto investment products lost another $1.94 billion last week, bringing four-week outflows to $4.92 billion.',
+     date(2025, 11, 24), [('$1.94 billion', 'total', 'flow', '2025-11-24', 'verified'), ('$4.92 billion', 'total', 'flow_run', '2025-11-24', 'verified')]),
+    ("Markets Daily: Crypto Funds Haul In Record $5.95B as 'Uptober' Gets Off to a Flying Start",
+     date(2025, 10, 6), [('Record', 'total', 'rank', '2025-10-06', 'unverified'), ('$5.95B', 'total', 'flow', '2025-10-06', 'verified')]),
+    ('Investors pulled one-point-four-seven billion dollars out of crypto exchange-traded products last week.',
+     date(2026, 5, 25), [('one-point-four-seven billion dollars', 'total', 'flow', '2026-05-25', 'verified')]),
+    ("Inflows over the whole of 2025 reached $47.2 billion.\n- $26.98bn: bitcoin's 2025 inflows, down 35% from 2024.\n- $582m: net inflows in the first report of 2026.",
+     date(2026, 1, 5), [('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'), ('$26.98bn', 'asset:bitcoin', 'flow_ytd', '2025-12-29', 'verified'), ('35%', 'asset:bitcoin', 'flow', '2026-01-05', 'unverified'), ('$582m', 'total', 'flow', '2026-01-05', 'verified')]),
+])
+def test_third_red_team_wordings(text, report, expected):
+    got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
+    assert got == expected

@@ -74,9 +74,20 @@ def test_find_amounts_range_with_one_scale(text, expected):
 
 @pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high",
                                   # the tail of a number the words spell is no amount of its own
-                                  "one point four eight billion dollars", "two hundred and fifteen million dollars"])
+                                  "two hundred and fifteen million dollars", "six point four eight billion dollars"[4:]])
 def test_no_amount(text):
     assert numbers.parse_amount(text) is None
+
+
+@pytest.mark.parametrize("text,value,precision", [
+    # decimals and halves spelled out (a TV script, a translation), German abbreviations
+    ("one-point-four-seven billion dollars", 1470, 5), ("one point four eight billion dollars", 1480, 5),
+    ("two-and-a-half billion dollars", 2500, 250), ("352 Mio. US-Dollar", 352, 0.5), ("1,16 Mrd. US-Dollar", 1160, 5),
+    ("US$ 2 Mrd", 2000, 500), ("454 million dollar", 454, 0.5),
+])
+def test_spelled_decimals_and_german_scales(text, value, precision):
+    a = numbers.parse_amount(text)
+    assert (a.text, a.value, a.precision) == (text, pytest.approx(value), pytest.approx(precision))
 
 
 @pytest.mark.parametrize("prefix,kind", [

@@ -16,6 +16,7 @@ SCALES: dict[str, float] = {
     "trillion": 1e6, "tn": 1e6, "t": 1e6,
     "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
     "bilhão": 1e3, "bilhões": 1e3, "mil millones": 1e3,
+    "mrd": 1e3, "mrd.": 1e3, "mio.": 1.0,
     "million": 1.0, "millions": 1.0, "mn": 1.0, "mln": 1.0, "mm": 1.0, "m": 1.0, "mio": 1.0,
     "milhão": 1.0, "milhões": 1.0, "millones": 1.0,
     "thousand": 1e-3, "k": 1e-3, "mil": 1e-3,
@@ -33,12 +34,14 @@ WORD_NUMBERS: dict[str, float] = {
 _NUM = r"(?<!\d)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SCALE_WORDS = r"trillion|billions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
 _SCALE_ABBR = r"tn|bn|bln|mn|mln|mm|mio|[bmkt]"
-_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b)"
+_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
 _CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|\$)"
-_CUR_POST = r"(?:US\s+dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
+_CUR_POST = r"(?:US[\s-]dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
 _SIGN = r"[+\-\u2212\u2013]"
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_WORDNUM = (r"(?:a\s+quarter\s+of\s+a|quarter\s+of\s+a|half\s+a|a\s+half"
+_DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM = (rf"(?:(?:{_DIGIT_WORDS})[\s-]point(?:[\s-](?:{_DIGIT_WORDS}))+|(?:{_DIGIT_WORDS})[\s-]and[\s-]a[\s-]half"  # "one-point-four-seven", "two-and-a-half"
+            r"|a\s+quarter\s+of\s+a|quarter\s+of\s+a|half\s+a|a\s+half"
             rf"|(?:{_TENS})[\s-](?:one|two|three|four|five|six|seven|eight|nine)\b"
             rf"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_TENS}|a|an)")
 
@@ -113,6 +116,21 @@ def _scale_factor(scale: str | None) -> float | None:
     return SCALES.get(key)
 
 
+def _spelled_decimal(words: str) -> tuple[float, float] | None:
+    """(value, half-unit precision) of "one-point-four-seven" or "two-and-a-half", else None."""
+    parts = re.split(r"[\s-]+", words)
+    if len(parts) >= 3 and parts[1] == "point":
+        digits = [_DIGITS.get(p) for p in parts[2:]]
+        if parts[0] in _DIGITS and None not in digits:
+            return float(f"{_DIGITS[parts[0]]}.{''.join(map(str, digits))}"), 0.5 * 10 ** -len(digits)
+    if parts[1:] == ["and", "a", "half"] and parts[0] in _DIGITS:
+        return _DIGITS[parts[0]] + 0.5, 0.25
+    return None
+
+
+_DIGITS = {w: k for k, w in enumerate(_DIGIT_WORDS.split("|"))}
+
+
 def parse_match(m: re.Match) -> Amount | None:
     g = m.groupdict()
     signed = False
@@ -123,6 +141,12 @@ def parse_match(m: re.Match) -> Amount | None:
             negative = g[k] != "+"
     if g.get("num3"):
         words = re.sub(r"\s+", " ", g["num3"].lower())
+        spelled = _spelled_decimal(words)
+        if spelled is not None:
+            factor = _scale_factor(g["scale3"]) or 1.0
+            value, prec = spelled[0] * factor, spelled[1] * factor
+            value = -value if negative else value
+            return Amount(m.start(), m.end(), m.group(0), round(value, 9), round(prec, 9), signed, True)
         base = WORD_NUMBERS.get(words)
         if base is None and re.fullmatch(r"\w+[ -]\w+", words):  # "forty-seven", "twenty one"
             tens, unit = re.split(r"[ -]", words)

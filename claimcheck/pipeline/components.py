@@ -86,6 +86,8 @@ _BREAKERS = numpy.array([get_string_id(x) for x in (".", "!", "?", "…")], dtyp
 # a unit the tokenizer keeps with its full stop ("$630m." is "$", "630", "m."): after a number, it ends a sentence too
 _UNIT_STOPS = numpy.array([get_string_id(x) for x in ("m.", "M.", "mn.", "bn.", "b.", "B.", "k.", "K.")], dtype="uint64")
 _OPENERS = "\"'“‘$(●•-–—"
+# German scale abbreviations: "352 Mio. US-Dollar" goes on past the full stop
+_ABBREV_SCALES = numpy.array([get_string_id(x) for x in ("Mio", "Mrd")], dtype="uint64")
 
 
 @Language.factory("claimcheck_sentences")
@@ -118,6 +120,7 @@ class SentenceSplitter:
                 start[i + 1] = True
         # after . ! ? ...: before a capital, an all-caps word, a number, an opening mark or a space
         stops = numpy.isin(orth[:-1], _BREAKERS)
+        stops[1:] &= ~numpy.isin(orth[:-2], _ABBREV_SCALES)
         stops[1:] |= numpy.isin(orth[1:-1], _UNIT_STOPS) & (num[:-2] == 1)
         for i in numpy.flatnonzero(stops):
             j = i + 1

@@ -95,7 +95,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "run": (
         rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
-        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflow|inflow|slump|drain|haul|bleed)\b|"
+        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
         rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|"
         # "outflows since May 11": the weeks reported after that day
@@ -128,7 +128,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # a source tag closing a headline: "... $290M OUTFLOW FRIDAY — FARSIDE"
         rf"|(?<=[—–-]\s)(?P<src5>{_SOURCES})(?=\W*$)"
     ),
-    "daily": r"\bthat\s+day\b|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bdaily\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b"
+    "daily": r"\bthat\s+day\b|(?<!\bmarkets\s)(?<!\bmarket\s)\bdaily\b(?!:)|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b"
              # "outflows of $315.9 million on Friday", "$290M outflow Friday" (not "CoinShares said on Monday, January 26")
              rf"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?{_WORKDAY}"
              rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}"
