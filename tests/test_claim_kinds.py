@@ -26,6 +26,11 @@ def verdicts(article: str):
     return verdicts_of(text, date.fromisoformat(DATES[article]))
 
 
+def week_rows(text: str, report: date) -> list[tuple]:
+    """(text, subject, metric, report week, verdict) of each claim of a short text."""
+    return [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
+
+
 def verdicts_of(text: str, report: date):
     """The verdicts of a text of a few sentences, read as of the report ``report``."""
     return claimcheck.check(text, date=report, reference=get_reference()).verdicts
@@ -727,8 +732,7 @@ def test_net_sellers_and_a_touching_tilde():
      date(2025, 5, 19), [('$205 million', 'asset:ethereum', 'flow', '2025-05-19', 'verified')]),
 ])
 def test_second_red_team_wordings(text, report, expected):
-    got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
-    assert got == expected
+    assert week_rows(text, report) == expected
 
 
 @pytest.mark.parametrize("text,sentence,metric,week,label", [
@@ -787,8 +791,7 @@ def test_second_red_team_records_days_and_non_flows(text, report, expected):
      date(2026, 3, 9), [('$288M', 'total', 'flow', '2026-02-23', 'verified'), ('$17B', 'total', 'volume', '2026-02-23', 'verified')]),
 ])
 def test_first_weeks_record_weeks_and_that_week(text, report, expected):
-    got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
-    assert got == expected
+    assert week_rows(text, report) == expected
 
 
 @pytest.mark.parametrize("text,report,expected", [
@@ -808,5 +811,4 @@ def test_first_weeks_record_weeks_and_that_week(text, report, expected):
      date(2026, 1, 5), [('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'), ('$26.98bn', 'asset:bitcoin', 'flow_ytd', '2025-12-29', 'verified'), ('35%', 'asset:bitcoin', 'flow', '2026-01-05', 'unverified'), ('$582m', 'total', 'flow', '2026-01-05', 'verified')]),
 ])
 def test_third_red_team_wordings(text, report, expected):
-    got = [(v.claim.text, v.claim.subject, v.claim.metric, str(v.claim.report_date), v.label) for v in verdicts_of(text, report)]
-    assert got == expected
+    assert week_rows(text, report) == expected
