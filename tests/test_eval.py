@@ -219,7 +219,7 @@ def test_cli_bad_input_exits_2(mini, tmp_path):
 # `claimcheck eval corpus/gold/gold-claims.jsonl corpus/articles`; set a little below, rounded down.
 # When extraction or verification improves, raise them; never lower them.
 DEV_MIN_F1, DEV_MIN_VERDICT = 0.98, 0.99          # measured 0.9825 / 0.9956
-TEAM_MIN_F1, TEAM_MIN_VERDICT = 0.985, 0.98       # measured 0.9916 / 0.9864
+TEAM_MIN_F1, TEAM_MIN_VERDICT = 0.985, 0.99       # measured 0.9924 / 0.9932
 
 
 def test_ratchet_dev_set():
