@@ -143,18 +143,17 @@ def parse_match(m: re.Match) -> Amount | None:
         words = re.sub(r"\s+", " ", g["num3"].lower())
         spelled = _spelled_decimal(words)
         if spelled is not None:
-            factor = _scale_factor(g["scale3"]) or 1.0
-            value, prec = spelled[0] * factor, spelled[1] * factor
-            value = -value if negative else value
-            return Amount(m.start(), m.end(), m.group(0), round(value, 9), round(prec, 9), signed, True)
-        base = WORD_NUMBERS.get(words)
-        if base is None and re.fullmatch(r"\w+[ -]\w+", words):  # "forty-seven", "twenty one"
-            tens, unit = re.split(r"[ -]", words)
-            base = WORD_NUMBERS[tens] + WORD_NUMBERS[unit] if tens in WORD_NUMBERS and unit in WORD_NUMBERS else None
-        if base is None:
-            return None
+            base, unit_prec = spelled
+        else:
+            base = WORD_NUMBERS.get(words)
+            if base is None and re.fullmatch(r"\w+[ -]\w+", words):  # "forty-seven", "twenty one"
+                tens, unit = re.split(r"[ -]", words)
+                base = WORD_NUMBERS[tens] + WORD_NUMBERS[unit] if tens in WORD_NUMBERS and unit in WORD_NUMBERS else None
+            if base is None:
+                return None
+            unit_prec = 0.5 * (0.5 if base < 1 else 1)
         factor = _scale_factor(g["scale3"]) or 1.0
-        value, prec = base * factor, 0.5 * factor * (0.5 if base < 1 else 1)
+        value, prec = base * factor, unit_prec * factor
         scaled = True
     else:
         num = g.get("num1") or g.get("num2")

@@ -202,6 +202,13 @@ def part_of_month_report(month: int, part: str, article_report: date) -> date | 
 EARLIER_RE = Caseless(r"\bearlier\s+(?:in\s+the\s+year|this\s+year|in\s+20\d\d|in\s+the\s+month|this\s+month)\b")
 
 
+def _in_year(d: DateMention, article_report: date | None) -> date:
+    """A written date; one written without its year is taken in the year that puts it nearest the article."""
+    if not d.has_year and article_report:
+        return nearest_year(d.value.month, d.value.day, article_report) or d.value
+    return d.value
+
+
 def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
     """Phrases in ``text`` that name the week a figure belongs to."""
     out: list[WeekCue] = []
@@ -215,10 +222,7 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
                 ds = find_dates(f"{mon.group('mon')} {raw}", default_year=year)
         if not ds:
             continue
-        d = ds[0]
-        value = d.value
-        if not d.has_year and article_report:
-            value = nearest_year(value.month, value.day, article_report) or value
+        value = _in_year(ds[0], article_report)
         try:
             report = report_for_week_ending(value)
         except OverflowError:  # the last days of year 9999: no report
@@ -228,9 +232,7 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
         ds = find_dates(m.group("date") or m.group("date2"), default_year=year)
         if not ds:
             continue
-        value = ds[0].value
-        if not ds[0].has_year and article_report:
-            value = nearest_year(value.month, value.day, article_report) or value
+        value = _in_year(ds[0], article_report)
         try:  # a date from Friday on names the next Monday's report (the week it ends)
             out.append(WeekCue(m.start(), m.end(), m.group(0), monday_on_or_before(value + timedelta(days=3)), "text"))
         except OverflowError:

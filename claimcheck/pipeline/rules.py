@@ -533,6 +533,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         before = sentence[max(clause[0], t.start - 60):t.start]
         # --- not a claim? -----------------------------------------------------------------------
         nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=45) or nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
+        peak = nc is not None and _peak_of_level(sentence, nc, a, claims)  # "the peak of $7.3 billion" of a level
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
         metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
         cue_after = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
@@ -563,7 +564,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 continue
             if abs(a.value) <= 0.2 and not nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=30):
                 continue  # "$70,000": a coin price, not a flow
-        elif nc and not direction_cue and not metric_cue and not _peak_of_level(sentence, nc, a, claims):
+        elif nc and not direction_cue and not metric_cue and not peak:
             continue
         after = nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
         if after is not None and (_OF_WHAT_RE.fullmatch(sentence, t.end, after.start) or
@@ -589,7 +590,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric_cue is not None:
             metric = {"ytd": "flow_ytd", "mtd": "flow_mtd", "run": "flow_run", "aum": "aum", "volume": "volume"}[metric_cue.label]
             run_weeks = metric_cue.data.get("weeks")
-        if metric == "flow" and nc is not None and a.scaled and _peak_of_level(sentence, nc, a, claims):
+        if metric == "flow" and peak:
             metric = claims[-1].metric  # "rose to $6.7 billion, edging back towards the peak of $7.3 billion"
         if metric == "flow" and i > 0 and _LEVEL_CHAIN_RE.fullmatch(sentence[amounts[i - 1].end:t.start].strip()) and claims \
                 and claims[-1].end == sent_start + amounts[i - 1].end:
@@ -715,7 +716,7 @@ def _record_of_the_amount(claims: list[Claim], sent_start: int) -> None:
                 or not r.text.lower().endswith("record") \
                 or not _RECORD_GAP_RE.fullmatch(r.sentence, r.end - sent_start, a.start - sent_start):
             continue
-        if a.metric in ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume"):
+        if a.metric in _LEVEL_METRICS:
             r.rank_metric = a.metric
         r.report_date, r.period_source, r.period_text = a.report_date, a.period_source, a.period_text
 
@@ -856,10 +857,11 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         metric = "flow_run"
     if sup == "longest":
         metric = "streak"  # "the longest losing streak since 2024": a run's length, not a figure
+    smallest = sup in ("lowest", "smallest", "weakest")
     if re.search(r"outflow|redemption|exit|withdraw|\bsell|drop|loss|losing", inner):
-        direction = "smallest-outflow" if sup in ("lowest", "smallest", "weakest") else "outflow"
+        direction = "smallest-outflow" if smallest else "outflow"
     elif re.search(r"inflow|buying|haul|winning", inner):
-        direction = "smallest-inflow" if sup in ("lowest", "smallest", "weakest") else "inflow"
+        direction = "smallest-inflow" if smallest else "inflow"
     elif metric in ("aum", "volume"):
         direction = "low" if sup in ("lowest", "smallest", "weakest", "worst") else "high"
     elif sup in ("worst", "best"):  # of flows, the worst week is the largest outflow, the best the largest inflow
@@ -869,7 +871,7 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         if d is None:
             d = nearest(cues, ("outflow", "inflow"), t, 0, len(sentence), max_dist=200)
         direction = d.label if d else None
-        if sup in ("lowest", "smallest", "weakest") and direction:
+        if smallest and direction:
             direction = "smallest-" + direction
     anchor_text = t.data.get("anchor") or ("record" if "record" in inner else None)
     among = _AMONG_RE.search(anchor_text or "")
