@@ -11,6 +11,7 @@ then other subjects in the claim's week (:meth:`Verifier._nearby`).
 from __future__ import annotations
 
 import math
+import re
 import weakref
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -315,6 +316,21 @@ def _rank_at(claim: Claim, series: dict[date, Evidence], R: date, first: date) -
     return _Rank(cur, d, wrong_sign, start, window, missing, pre_missing, beaters)
 
 
+_RUN_LENGTH_RE = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]weeks?\b", re.I)
+_WORD_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+@lru_cache(maxsize=256)
+def _run_length(note: str | None) -> int | None:
+    """The number of weeks a run row covers, as its note gives it first ("4 weeks; ...",
+    "a six-week inflow run ..."); None when the note does not say."""
+    m = _RUN_LENGTH_RE.search(note or "")
+    if m is None:
+        return None
+    k = m.group(1).lower()
+    return int(k) if k.isdigit() else _WORD_N[k]
+
+
 @lru_cache(maxsize=64)
 def _alternative_metrics(metric: str) -> tuple[str, ...]:
     """The metrics searched, in order, for where a figure of ``metric`` fits instead."""
@@ -508,12 +524,17 @@ class Verifier:
             return out
         R = claim.report_date
         row = self.ref.get(R, claim.subject, claim.metric)
+        other_run = None
+        if row is not None and claim.metric == "flow_run" and claim.run_weeks and (n := _run_length(row.note)) and n != claim.run_weeks:
+            other_run, row = n, None  # "since the start of October" (7 weeks) is not the report's 2-week run
         missing: list[date] = []
         if row is None:
             row, missing = self._computed(claim)
         if row is None:
             alt = self._alternative(claim)
             what = f"no {claim.metric} row for {self._name(claim.subject)} in the report of {_d(R)}"
+            if other_run:
+                what = f"the {claim.metric} row for {self._name(claim.subject)} in the report of {_d(R)} covers {other_run} weeks, not {claim.run_weeks}"
             if missing:
                 what += f"; a sum would need the missing weeks {_weeks_text(missing)}"
             reason = what + (f"; {self._alt_text(alt)}" if alt else "")

@@ -812,3 +812,41 @@ def test_first_weeks_record_weeks_and_that_week(text, report, expected):
 ])
 def test_third_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # an asset's size is no flow rank, and "by market capitalisation," closed by a comma does not make the amount a market cap
+    ('Meanwhile Ethereum, the second biggest crypto asset by market capitalisation, recorded outflows of US$24.9 million.',
+     date(2026, 5, 18), [('US$24.9 million', 'asset:ethereum', 'flow', '2026-05-18', 'conflicting')]),
+    ('Bitcoin, largest by capitalization cryptocurrency, attracted for the year about $26.9 billion.',
+     date(2025, 12, 29), [('$26.9 billion', 'asset:bitcoin', 'flow_ytd', '2025-12-29', 'verified')]),
+    # "Funds Record Outflows" is a verb; "Ending Six Weeks of Inflows" and "ended the streak of inflows which had
+    # lasted for seven consecutive weeks" are ended runs, judged on the weeks before this one
+    ('Crypto Funds Record Outflows of US$1.07 Billion, Ending Six Weeks of Inflows',
+     date(2026, 5, 18), [('US$1.07 Billion', 'total', 'flow', '2026-05-18', 'verified'), ('Ending Six Weeks of Inflows', 'total', 'streak', '2026-05-18', 'unverified')]),
+    ('This outflow ended the streak of inflows which had lasted for seven consecutive weeks.',
+     date(2026, 5, 18), [('ended the streak of inflows which had lasted for seven consecutive weeks', 'total', 'streak', '2026-05-18', 'unverified')]),
+    # a translation's "by results of the 2025 year" is that year's total
+    ('Inflows in crypto products of the world by results of the 2025 year made net $47.2 billion.',
+     date(2025, 12, 29), [('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified')]),
+    # "the last full week before the holidays" is the week that ended before Christmas; "in that week" carries it
+    ('The last full week before the holidays was negative: from funds left $952 million. Bitcoin in that week lost $460 million.',
+     date(2025, 12, 29), [('$952 million', 'total', 'flow', '2025-12-22', 'verified'), ('$460 million', 'asset:bitcoin', 'flow', '2025-12-22', 'verified')]),
+    # "since the start of May" in May is the month to date; in another month, the weeks since, and a
+    # reference run of another length does not decide it
+    ('Since the start of May, net flows are still positive at around US$1.4 billion.',
+     date(2026, 5, 18), [('US$1.4 billion', 'total', 'flow_mtd', '2026-05-18', 'unverified')]),
+    ('Since the start of October, funds attracted $5.4 billion.',
+     date(2025, 11, 17), [('$5.4 billion', 'total', 'flow_run', '2025-11-17', 'unverified')]),
+    # (Ethereum had an outflow of $589m in that report, so both are conflicting)
+    ('Ether funds added ~$7 million, their first inflow after nine weeks of outflows.',
+     date(2025, 11, 24), [('$7 million', 'asset:ethereum', 'flow', '2025-11-24', 'conflicting'), ('their first inflow after nine weeks', 'asset:ethereum', 'streak', '2025-11-24', 'conflicting')]),
+])
+def test_fourth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected
+
+
+def test_a_run_row_of_another_length_is_named_not_used():
+    v = verdicts_of('Since the start of October, funds attracted $5.4 billion.', date(2025, 11, 17))[0]
+    assert v.claim.run_weeks == 7
+    assert "covers 2 weeks, not 7" in v.reason

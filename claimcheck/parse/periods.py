@@ -134,12 +134,15 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 
 
 # cues that move a claim to another week than the article's
-PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before|a\s+week\s+(?:earlier|before|ago)"
+PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before(?!\s+(?:the\s+)?(?:Christmas|Xmas|holidays?|festive|year-end))|a\s+week\s+(?:earlier|before|ago)"
     r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:weekly\s+)?report"
     r"|(?:follows|followed|following|after)\s+a\s+week\s+(?:in\s+which|when|that\s+saw))\b")
 # "Three weeks ago, funds had drawn $2 billion": that many reports back
 WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
+# "the (last full) week before Christmas": the last week that ended before 25 December
+HOLIDAY_WEEK_RE = Caseless(r"\b(?:the\s+)?(?:last\s+)?(?:full\s+)?(?:trading\s+)?week\s+(?:before|ahead\s+of|leading\s+(?:up\s+)?to|prior\s+to)\s+"
+                           r"(?:the\s+)?(?:Christmas|Xmas|(?:Christmas\s+|festive\s+|year-end\s+)?holidays?)\b")
 THIS_WEEK_RE = Caseless(r"\b(?:last|this|the\s+past|the\s+latest)\s+week\b(?!'s)")
 WEEK_ENDING_RE = Caseless(rf"\b(?:week|seven\s+days|period)\s+(?:ending|ended|to|through|thru|until|up\s+to)\s+(?:(?:on\s+)?(?:Friday|Saturday|Sunday|Monday),?\s+)?(?P<date>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?)"
     rf"|\b(?:from|between)\s+(?:{_MON}\s+)?{_DAY}(?:\s+{_MON})?\s+(?:to|and|-|–)\s+(?P<date2>(?:{_MON})\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}(?:\s+{_MON})?(?:,?\s+{_YEAR})?)"
@@ -261,6 +264,13 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             report = part_of_month_report(mon, m.group("part").lower(), article_report)
             if report is not None:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
+        for m in HOLIDAY_WEEK_RE.finditer(text):
+            y = article_report.year if article_report >= date(article_report.year, 12, 20) else article_report.year - 1
+            if y < 1:
+                continue
+            christmas = date(y, 12, 25)
+            friday = christmas - timedelta(days=(christmas.weekday() - 4) % 7 or 7)  # the Friday before
+            out.append(WeekCue(m.start(), m.end(), m.group(0), report_for_week_ending(friday), "text"))
         for m in WEEKS_AGO_RE.finditer(text):
             k = m.group("n").lower()
             try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 _ORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|"
-    r"twenty-second|twenty-third|twenty-fourth|twenty-fifth|\d{1,2}(?:st|nd|rd|th)"
+    r"twenty-second|twenty-third|twenty-fourth|twenty-fifth|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\.(?=\s+(?:consecutive|straight|successive)\b)"
 )
 _CARD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 
@@ -31,7 +31,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
         # "in each of the last five weeks", "every one of the past four weeks"
         rf"|\b(?:each|every(?:\s+one)?)\s+of\s+the\s+(?:last|past|previous|prior)\s+(?P<card11>{_CARD})\s+weeks\b"
-        rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+in\s+(?P<card3>{_CARD})\s+weeks\b"
+        rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+(?:in|after)\s+(?P<card3>{_CARD})\s+weeks\b"
         rf"|\b(?:ended|ending|ends|end|snapped|snapping|snaps|snap|broke|breaking|breaks|break|halted|halting|halts|halt)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
         # "fifth week of entries", "its ninth weekly inflow in a row", "second week of outflows"
@@ -47,21 +47,25 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "ended a run of three straight weeks of inflows"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?:run|streak)\s+of\s+(?P<card9>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\s+of\s+(?P<end_dir3>inflows?|outflows?)\b"
         # "a record weekly outflow that snapped six straight weeks of inflows"
-        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card10>{_CARD})\s+(?:straight|consecutive|successive)\s+weeks\s+of\s+(?:net\s+)?(?P<end_dir4>inflows?|outflows?)\b"
+        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card10>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir4>inflows?|outflows?)\b"
+        # "ended the streak of inflows which had lasted for seven consecutive weeks"
+        rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:a|an|its|their|the)\s+(?:run|streak|series)\s+of\s+(?P<end_dir5>inflows?|outflows?)\s+(?:which|that)\s+(?:had\s+)?(?:lasted|run|ran)\s+(?:for\s+)?(?P<card12>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\b"
         # "the five-week outflow run (that ended in late February)"
         rf"|\b(?:the|a|an|its|their)\s+(?P<card8>{_CARD})[\s-]weeks?\s+(?P<dir8>inflows?|outflows?|losing|winning)\s+(?:run|streak)\b(?!\s+(?:ends|ended|snapped|broke|halted))"
-        rf"|\b(?P<days>{_CARD})\s+(?:consecutive\s+|straight\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b"
+        rf"|\b(?P<days>{_CARD})\s+(?:(?:consecutive|straight)\s+(?:trading\s+)?days\b|(?:trading\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b)"
     ),
     "rank": (
         rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest|(?<=\bthe\s)most|(?<=\bits\s)most)\b"
+        # (not the asset's size: "Bitcoin, the largest cryptocurrency by market value,", "the biggest coin,")
+        r"(?!\s+(?:by\s+(?:market\s+)?(?:cap\b|capitali[sz]ation|value)|(?:crypto(?:currenc(?:y|ies))?|coins?|tokens?|(?:crypto|digital)\s+(?:assets?|currenc(?:y|ies)))\s*+(?:by\b|,|$)))"
         r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
         r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?history\b|\bever\b"
         # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
         r"|\b(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\b"
         r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
-        r"|\b(?:(?:a|the|new)\s+)?record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
+        r"|\b(?:(?:a|the|new)\s+)?(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         # (not the verb: "did not record outflows", "to record inflows")
-        r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
+        r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
         r"|\b(?:record|all-time)\s+(?:high|low)\b"
         # "in Record Week", "the record week" (of flows; not "record weekly volume", read above)
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+weeks?\b"
@@ -74,7 +78,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\b(?:out-?flows?|net\s+outflows?|redemptions?|redeemed|redeem|withdr[ae]w|withdrawn|withdrawals?|withdrawing|shed|sheds|shedding|bled|bleed|bleeding|"
         r"lost|lose|loses|losing|losses|loss|(?:pulled|pulling|pulls|pull)(?!\s+in\b)|exodus|left|leaving|leaves|exited|exits?|exiting|sold|selling|sell-off|selloff|"
         r"drain(?:ed|ing|s)?|dumped|fled|fleeing|flight|taken\s+out|took\s+out|out\s+of|negative|deficit|hemorrhag\w*|yanked|gave\s+up|"
-        r"headed\s+the\s+other\s+way|offloaded|liquidated|reduced|cut|shrinking|dropped|outgoing)\b|(?<!\w)down\s+(?=(?:US\$|\$|USD))"
+        r"headed\s+the\s+other\s+way|offloaded|liquidated|reduced|cut|shrinking|dropped|outgoing|in\s+the\s+red|leave(?!\s+(?:rates|interest|policy|unchanged|it|them)\b))\b|(?<!\w)down\s+(?=(?:US\$|\$|USD))"
     ),
     "inflow": (
         r"\bnet\s+buyers?\b|"
@@ -84,18 +88,18 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
-        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
+        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
         r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
         r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (
-        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
         r"\b(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
     ),
     "run": (
         rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
-        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
+        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|accumulated|combined|cumulative|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
         rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|"
         # "outflows since May 11": the weeks reported after that day
@@ -108,7 +112,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
     # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
     "year": (
-        r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?)?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))"
+        # (and as translations write it: "by results of the 2025 year")
+        r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?|the\s+(?=20\d\d\s+year\b))?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))(?:\s+year\b)?"
         r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b"
         # "last year's record of 48.6 billion USD"
         r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
@@ -141,7 +146,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "pct_change": r"\b(?:decline|drop|fall|rise|increase|decrease|jump|slump|plunge|surge|gain|fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
     "not_claim": (
         r"\bprices?\b|\bpriced\b|\btrad(?:ing|ed|es)\s+(?:at|around|near|above|below)\b|\bchanging\s+hands\b|\bclosed\s+at\b|\bbarrel\b|\bper\s+(?:coin|token|share)\b|"
-        r"\bmarket\s+cap(?:italisation|italization)?\b|\bmarket\s+value\b|\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
+        # (not a ranking closed by a comma: "Ethereum, the second-largest coin by market value, recorded outflows of $25m")
+        r"(?<!\bby\s)\bmarket\s+(?:cap(?:italisation|italization)?|value)\b|\bmarket\s+(?:cap(?:italisation|italization)?|value)\b(?!\s*,)|"
+        r"\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
         r"\bfunding\s+round\b|\brevenue\b|\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
         r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bsettled\s+around\b"
         # a price level: "a high of $111,000", "an all-time high above $111,000", "its peak near $126,000"

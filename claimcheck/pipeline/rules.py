@@ -38,7 +38,7 @@ def to_int(word: str) -> int | None:
     w = word.lower().strip()
     if w.isdigit():
         return int(w)
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|\.)", w)  # "21st", and "21." as German writes it
     if m:
         return int(m.group(1))
     return ORDINALS.get(w) or CARDINALS.get(w)
@@ -109,10 +109,11 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
             direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
         if g.get("days"):
             n, kind = to_int(g["days"]), "days"
-            direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow"
-        if g.get("card4") or g.get("card7") or g.get("card9") or g.get("card10"):
-            n, kind = to_int(g.get("card4") or g.get("card7") or g.get("card9") or g["card10"]), "ended"
-            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4"))
+            direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow" if re.search(r"outflow", m.group(0), re.I) else None
+        ended = g.get("card4") or g.get("card7") or g.get("card9") or g.get("card10") or g.get("card12")
+        if ended:
+            n, kind = to_int(ended), "ended"
+            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4") or g.get("end_dir5"))
         if n:
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
@@ -143,6 +144,9 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
 CUE_LABELS = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source")
 
 
+_SINCE_MONTH_START_RE = Caseless(r"since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+
+
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
     cues: list[Cue] = []
     for label in CUE_LABELS:
@@ -165,6 +169,11 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
                 data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None
+            if label == "mtd" and article_report is not None and (since := _SINCE_MONTH_START_RE.match(m.group(0))):
+                month = since.group("mon")
+                if periods.MONTHS[month.lower()] != article_report.month:
+                    # "since the start of October" in a November article: the weeks since then, not the month
+                    label, data = "run", {"weeks": periods.reports_since(f"{month} 1", article_report), "before": False}
             cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
     # a word that is both a direction and a change or not-a-claim word ("rose 5%", "dropped",
     # "liquidated") reads as the latter
@@ -185,7 +194,7 @@ def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
 
 
-_THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)")
+_THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)|\bat\s+that\s+(?:point|moment|time)\b")
 
 
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
@@ -497,11 +506,14 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     pairs = _range_pairs(sentence, amounts)
     paired_second = set(pairs.values())
     resp = _respectively(sentence, mentions, amounts)
-    flow_cues = [c for c in cues if c.label in ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume")]
-    fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context or bool(flow_cues)
     # cues inside a streak or rank phrase ("first outflows in four weeks") modify that phrase only
     # (but "in each of the last three weeks, totalling $2.1bn" also gives the amount its run)
     inner = [(t.start, t.end, t.data.get("kind") == "each") for t in targets if t.label in ("STREAK", "RANK")]
+    ranks = [(t.start, t.end) for t in targets if t.label == "RANK"]
+    # a period inside a rank ("the highest since January") is the rank's window, not talk of fund flows
+    flow_cues = [c for c in cues if c.label in ("outflow", "inflow", "aum", "volume")
+                 or (c.label in ("ytd", "mtd", "run") and not any(a <= c.start and c.end <= b for a, b in ranks))]
+    fund_context = bool(FUND_CONTEXT_RE.search(sentence)) or bool(mentions) or previous_context or bool(flow_cues)
     cues = [c for c in cues if not any(a <= c.start and c.end <= b and not (each and c.label == "run") for a, b, each in inner)]
     week_cues = [c for c in cues if c.label == "week"]
 
@@ -642,7 +654,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             y = year.data["year"]
             if y < article_report.year and y >= 1:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
                 metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
-            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows", year.text, re.I):
+            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows|.*\d\s+year$", year.text, re.I):
                 metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
         mag = abs(value)
         if hedge == "range":
