@@ -850,3 +850,29 @@ def test_a_run_row_of_another_length_is_named_not_used():
     v = verdicts_of('Since the start of October, funds attracted $5.4 billion.', date(2025, 11, 17))[0]
     assert v.claim.run_weeks == 7
     assert "covers 2 weeks, not 7" in v.reason
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # "total assets under management" is the market's; "bringing the total in 9 weeks to" is the subject's own running total
+    ('However, total assets under management (AuM) decreased to 176.3 billion USD from 179 billion USD of the previous week, due to the price of Bitcoin dropped.',
+     date(2025, 6, 23), [('176.3 billion USD', 'total', 'aum', '2025-06-23', 'verified'), ('179 billion USD', 'total', 'aum', '2025-06-16', 'verified')]),
+    ('Ethereum continued to receive 124 million USD, which is the ninth week in a row, bringing the total in 9 weeks to 2.2 billion USD.',
+     date(2025, 6, 23), [('124 million USD', 'asset:ethereum', 'flow', '2025-06-23', 'verified'), ('ninth week in a row', 'asset:ethereum', 'streak', '2025-06-23', 'unverified'),
+                         ('2.2 billion USD', 'asset:ethereum', 'flow_run', '2025-06-23', 'verified')]),
+    # "gave up $36.5m" is an outflow ("up $" is no inflow here)
+    ('• Ether products gave up $36.5m; year-to-date ether outflows are nearly $500m.',
+     date(2026, 2, 23), [('$36.5m', 'asset:ethereum', 'flow', '2026-02-23', 'verified'), ('$500m', 'asset:ethereum', 'flow_ytd', '2026-02-23', 'verified')]),
+    # streaks "in the red", "second straight weekly loss"; records "Smash Weekly Record", "a new all-time weekly high", ", also a record"
+    ('FLOWS | Fifth week in the red', date(2026, 2, 23), [('Fifth week in the red', 'total', 'streak', '2026-02-23', 'verified')]),
+    ('XRP was the outlier, with $76 million of outflows, its second straight weekly loss.',
+     date(2026, 2, 23), [('$76 million', 'asset:xrp', 'flow', '2026-02-23', 'conflicting'), ('its second straight weekly loss', 'asset:xrp', 'streak', '2026-02-23', 'conflicting')]),
+    ('Crypto Funds Smash Weekly Record With $5.95B', date(2025, 10, 6),
+     [('Smash Weekly Record', 'total', 'rank', '2025-10-06', 'unverified'), ('$5.95B', 'total', 'flow', '2025-10-06', 'verified')]),
+    ('Digital asset investment products recorded inflows of US$5.95 billion last week, a new all-time weekly high.', date(2025, 10, 6),
+     [('US$5.95 billion', 'total', 'flow', '2025-10-06', 'verified'), ('all-time weekly high', 'total', 'rank', '2025-10-06', 'unverified')]),
+    # no fund flows: liquidated shorts, a company's purchase of coins
+    ('Meanwhile ETH is back above $4,500 and about $340M in shorts got liquidated over the weekend.', date(2025, 10, 6), []),
+    ('Strategy disclosed that it bought another 2,500 BTC for about $185 million last week.', date(2025, 10, 6), []),
+])
+def test_fifth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -35,9 +35,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:ended|ending|ends|end|snapped|snapping|snaps|snap|broke|breaking|breaks|break|halted|halting|halts|halt)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
         # "fifth week of entries", "its ninth weekly inflow in a row", "second week of outflows"
-        rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord3>{_ORD})\s+(?:straight\s+|consecutive\s+)?(?:week\s+of|weekly)\s+(?:net\s+)?(?P<dir3>inflows?|outflows?|entries|exits|redemptions|withdrawals|gains|losses)\b"
+        rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord3>{_ORD})\s+(?:straight\s+|consecutive\s+|successive\s+)?(?:week\s+of|weekly)\s+(?:net\s+)?(?P<dir3>inflows?|outflows?|entries|exits|redemptions|withdrawals|gains?|loss(?:es)?)\b"
         # "the fourth week in succession", "the second week consecutive", "the fourth week negative"
-        rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive))\b"
+        rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive|in\s+the\s+(?:red|green)))\b"
         # "for a second week", "stretch to a fifth week", "stretch to fourth week"
         rf"|\b(?:for|to|reach(?:es|ed)?)\s+(?:a|the)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
         # "extending a losing streak to five weeks", "the streak ... stands at four weeks", "inflows run to six weeks"
@@ -66,7 +66,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         # (not the verb: "did not record outflows", "to record inflows")
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
-        r"|\b(?:record|all-time)\s+(?:high|low)\b"
+        r"|\b(?:record|all-time)\s+(?:weekly\s+)?(?:high|low)\b"
+        # "Smash Weekly Record", "set a new record", "$706.5M, also a record"
+        r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|the|its|their|another)\s+)?(?:new\s+)?(?:weekly\s+)?record\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
+        r"|(?<=,\s)(?:also\s+)?(?:a|another)\s+(?:new\s+)?record\b(?=\s*(?:[.;!]|$))"
         # "in Record Week", "the record week" (of flows; not "record weekly volume", read above)
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+weeks?\b"
         r"|\b(?:a|an|new|fresh)\s+(?:20\d\d|year-to-date|YTD|multi-month|\w+-month|\w+-week|yearly|annual)\s+(?:high|low)\b"
@@ -85,7 +88,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?(?!\s+up\b)|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
         r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
-        r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)up\s+(?=(?:US\$|\$|USD))"
+        r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
@@ -149,7 +152,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # (not a ranking closed by a comma: "Ethereum, the second-largest coin by market value, recorded outflows of $25m")
         r"(?<!\bby\s)\bmarket\s+(?:cap(?:italisation|italization)?|value)\b|\bmarket\s+(?:cap(?:italisation|italization)?|value)\b(?!\s*,)|"
         r"\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
-        r"\bfunding\s+round\b|\brevenue\b|\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
+        r"\bfunding\s+round\b|\brevenue\b|\bin\s+(?:shorts|longs)\b|"
+        # a company's purchase of coins: "it bought another 2,500 BTC for about $185 million"
+        r"\b(?:bought|buys|purchased|acquired|sold)\s+(?:another\s+|an\s+additional\s+|some\s+)?[\d,.]+\s+(?:BTC|ETH|bitcoins?|ether|SOL|XRP)\s+for\b|"
+        r"\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
         r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bsettled\s+around\b"
         # a price level: "a high of $111,000", "an all-time high above $111,000", "its peak near $126,000"
         r"|\b(?:high|low|peak)\s+(?:of|above|below|near|around)\b"

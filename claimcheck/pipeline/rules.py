@@ -77,6 +77,8 @@ def _streak_direction(word: str | None) -> str | None:
     """The direction a streak's own word gives: "entries", "winning", "positive" are inflows."""
     if not word:
         return None
+    if word.lower().startswith("in the"):  # "in the red", "in the green"
+        return "outflow" if word.lower().endswith("red") else "inflow"
     return "inflow" if word.lower().startswith(("in", "win", "entr", "gain", "pos")) else "outflow"
 
 
@@ -372,6 +374,8 @@ _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|n
 _JOIN_RE = Caseless(r"[,;]|\band\b")
 _COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$")
 _OF_BEFORE_RE = Caseless(r"\bof\s+$")
+# "..., bringing the total in 9 weeks to $2.2bn": a running total of the subject before, not the market
+_RUNNING_TOTAL_BEFORE_RE = Caseless(r"\b(?:bring(?:s|ing)?|brought|lift(?:s|ed|ing)?|tak(?:es|ing)|took|push(?:es|ed|ing)?|rais(?:es|ed|ing))\s+$")
 _OF_WHAT_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:\w++\s++)?")  # the lookbehind keeps a search linear
 _RESPECTIVELY_RE = Caseless(r"\brespectively\b")
 
@@ -381,7 +385,8 @@ _GAP_AT_RE = re.compile(r"\s*+(?:at|with)?\s*+")
 
 
 # what a figure measures that is never a fund flow, whatever direction words stand near it
-_NEVER_FLOWS_RE = Caseless(r"open\s+interest|liquidat|market\s+(?:cap|value)|active\s+addresses|on-chain|funding\s+round|revenue|profits?\b|valuation")
+_NEVER_FLOWS_RE = Caseless(r"open\s+interest|liquidat|market\s+(?:cap|value)|active\s+addresses|on-chain|funding\s+round|revenue|profits?\b|valuation"
+                           r"|in\s+(?:shorts|longs)\b|(?:bought|buys|purchased|acquired|sold)\s")
 _THOUSANDS_K_RE = re.compile(r"\d\s?[kK]$")  # "$59K": how prices are written, read like plain dollars
 _PEAK_RE = Caseless(r"(?:high|low|peak)\b")
 _LEVEL_METRICS = ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume")
@@ -501,7 +506,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     cls = clauses(sentence)
     claims: list[Claim] = []
     # "63% of the total": the whole a share is taken of is not the subject of the sentence
-    mentions = [m for m in mentions if not (m.subject == "total" and _OF_BEFORE_RE.search(sentence, max(0, m.start - 8), m.start))]
+    mentions = [m for m in mentions if not (m.subject == "total" and (_OF_BEFORE_RE.search(sentence, max(0, m.start - 8), m.start)
+                                                                    or (m.text.lower() == "the total" and _RUNNING_TOTAL_BEFORE_RE.search(sentence, max(0, m.start - 10), m.start))))]
     amounts = [t for t in targets if t.label == "AMOUNT"]
     pairs = _range_pairs(sentence, amounts)
     paired_second = set(pairs.values())
@@ -566,7 +572,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
-        if nc is not None and nc.end <= t.start and _NEVER_FLOWS_RE.match(nc.text) and not metric_cue:
+        if nc is not None and _NEVER_FLOWS_RE.match(nc.text) and not metric_cue:
             continue  # "liquidations of leveraged positions added US$143 million", "open interest ... is back near $8B"
         if abs(a.value) < 1 and (not a.scaled or _THOUSANDS_K_RE.search(a.text) or patterns_price_verb(before)):
             # plain dollars: fund flows are never below $10,000; prices and levels are excluded
