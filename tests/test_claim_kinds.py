@@ -876,3 +876,28 @@ def test_a_run_row_of_another_length_is_named_not_used():
 ])
 def test_fifth_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a figure restated in brackets is one claim; "from year beginning until now" is the year to date
+    ('The accumulated inflow from year beginning until now is 151 hundred million dollars (15.1 billion USD).',
+     date(2025, 6, 23), [('151 hundred million dollars', 'total', 'flow_ytd', '2025-06-23', 'verified')]),
+    ('Digital asset fund 10 weeks consecutive net inflow... last week 1 billion 240 million USD',
+     date(2025, 6, 23), [('10 weeks consecutive', 'total', 'streak', '2025-06-23', 'unverified'), ('1 billion 240 million USD', 'total', 'flow', '2025-06-23', 'verified')]),
+    # "flowed in" is an inflow (Hong Kong had an outflow that week)
+    ('Hong Kong also 32.6 million USD flowed in.', date(2025, 6, 23), [('32.6 million USD', 'region:hong-kong', 'flow', '2025-06-23', 'conflicting')]),
+    # "the first red week after 3 straight weeks of inflows"
+    ('Digital asset ETPs saw -$952M of net outflows last week, the first red week after 3 straight weeks of inflows.',
+     date(2025, 12, 22), [('-$952M', 'total', 'flow', '2025-12-22', 'verified'), ('the first red week after 3 straight weeks', 'total', 'streak', '2025-12-22', 'unverified')]),
+    # "since the losing streak began" is the run; "the last two weeks of January" are no run up to this week
+    ('Roughly $4 billion has left crypto ETPs since the losing streak began in late January.',
+     date(2026, 2, 23), [('$4 billion', 'total', 'flow_run', '2026-02-23', 'verified')]),
+    ('It looks modest next to the $1.73 billion and $1.7 billion that left in the last two weeks of January.',
+     date(2026, 2, 23), [('$1.73 billion', 'total', 'flow', '2026-02-23', 'conflicting'), ('$1.7 billion', 'total', 'flow', '2026-02-23', 'conflicting')]),
+    # another tracker's tally; a market cap in trillions
+    ("Farside Investors' tally shows the US spot bitcoin ETFs took in $1.2 billion.", date(2026, 3, 16),
+     [('$1.2 billion', 'asset:bitcoin', 'flow', '2026-03-16', 'unverified')]),
+    ('Bitcoin is trading near $64,000, down about 27% since January 1, and its market capitalisation has slipped to $1.3 trillion.', date(2026, 2, 23), []),
+])
+def test_sixth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

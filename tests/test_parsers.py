@@ -72,6 +72,24 @@ def test_find_amounts_range_with_one_scale(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # compound figures as Korean and Chinese translations write them; a space before "bn"/"mln"
+    ("last week 1 billion 240 million USD flowed in", [("1 billion 240 million USD", 1240, 5)]),
+    ("it was $1 billion 240 million", [("$1 billion 240 million", 1240, 5)]),
+    ("151 hundred million dollars", [("151 hundred million dollars", 15100, 50)]),
+    ("Bitcoin took USD 3.55 bn", [("USD 3.55 bn", 3550, 5)]),
+    ("XRP added USD 219 mln", [("USD 219 mln", 219, 0.5)]),
+    ("1.2 billion~1.3 billion USD", [("1.2 billion", 1200, 50), ("1.3 billion USD", 1300, 50)]),
+    # not a compound: a billion figure with its own currency, a year before "billion", a single "m" after a space
+    ("$2 billion and $240 million", [("$2 billion", 2000, 500), ("$240 million", 240, 5)]),
+    ("in 2021 billion", []),
+    ("$200 m", [("$200", 2e-4, 5e-5)]),
+])
+def test_find_amounts_compound_and_spaced(text, expected):
+    got = [(a.text, pytest.approx(a.value), pytest.approx(a.precision)) for a in numbers.find_amounts(text)]
+    assert got == expected
+
+
 @pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high",
                                   # the tail of a number the words spell is no amount of its own
                                   "two hundred and fifteen million dollars", "six point four eight billion dollars"[4:]])

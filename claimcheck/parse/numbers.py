@@ -17,6 +17,7 @@ SCALES: dict[str, float] = {
     "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
     "bilhão": 1e3, "bilhões": 1e3, "mil millones": 1e3,
     "mrd": 1e3, "mrd.": 1e3, "mio.": 1.0,
+    "hundred million": 100.0, "hundred millions": 100.0,  # a translation of 億/亿: "151 hundred million dollars"
     "million": 1.0, "millions": 1.0, "mn": 1.0, "mln": 1.0, "mm": 1.0, "m": 1.0, "mio": 1.0,
     "milhão": 1.0, "milhões": 1.0, "millones": 1.0,
     "thousand": 1e-3, "k": 1e-3, "mil": 1e-3,
@@ -32,9 +33,9 @@ WORD_NUMBERS: dict[str, float] = {
 # A number never starts inside a run of digits, and a thousands-grouped number has at most seven
 # groups: both keep the search linear on long runs of digits or groups ("1,000,000,000,...").
 _NUM = r"(?<!\d)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-_SCALE_WORDS = r"trillion|billions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
+_SCALE_WORDS = r"trillion|billions?|hundred\s+millions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
 _SCALE_ABBR = r"tn|bn|bln|mn|mln|mm|mio|[bmkt]"
-_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
+_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
 _CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|\$)"
 _CUR_POST = r"(?:US[\s-]dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
 _SIGN = r"[+\-\u2212\u2013]"
@@ -112,7 +113,7 @@ def parse_number(raw: str, has_scale: bool = True) -> tuple[float, float] | None
 def _scale_factor(scale: str | None) -> float | None:
     if not scale:
         return None
-    key = scale.strip().lower()
+    key = " ".join(scale.split()).lower()
     return SCALES.get(key)
 
 
@@ -173,7 +174,7 @@ def parse_match(m: re.Match) -> Amount | None:
 
 
 # a scaled figure that shares the currency written after the next one: "6.2 million and 9.8 million dollars"
-_SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE}))\s+(?:and|or|to|-|–)\s+$")
+_SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE}))\s*+(?:(?<=\s)(?:and|or|to)|-|–|~)\s*+$")
 
 
 # the second end of a range whose first end has a currency but no scale: "$200-230 million",
@@ -199,6 +200,29 @@ def _range_first(m: re.Match, a: Amount, text: str) -> tuple[Amount, Amount] | N
                    round(second[1] * factor, 9), False, True))
 
 
+# "1 billion 240 million USD", "$1 billion 240 million" (how Korean and Chinese translations write
+# 12.4억): the billions before, or the millions after, belong to the same figure
+_BILLIONS_BEFORE_RE = Caseless(r"(?<![\w.,])(?P<b>\d{1,3})\s?billion\s$")
+_MILLIONS_AFTER_RE = Caseless(r"\s(?P<m>\d{1,3}(?:[.,]\d+)?)\s?million\b(?P<cur>\s(?:US[\s-]dollars?|dollars?|USD))?")
+
+
+def _compound(a: Amount, m: re.Match, text: str) -> Amount:
+    """``a`` with the billions written before it, or the millions after it, of a compound figure."""
+    sign = -1.0 if a.value < 0 else 1.0
+    if a.scaled and _scale_factor(m.group("scale2")) == 1.0 and m.group("cur2") and not m.group("sign2"):
+        b = _BILLIONS_BEFORE_RE.search(text, max(0, a.start - 16), a.start)
+        if b is not None and abs(a.value) < 1000:
+            return replace(a, start=b.start(), text=text[b.start():a.end], value=round(sign * (int(b.group("b")) * 1000 + abs(a.value)), 9))
+    if _scale_factor(m.group("scale1")) == 1e3 and m.group("num1") and m.group("num1").isdigit():
+        after = _MILLIONS_AFTER_RE.match(text, a.end)
+        if after is not None:
+            parsed = parse_number(after.group("m"), has_scale=True)
+            if parsed is not None and parsed[0] < 1000:
+                return replace(a, end=after.end(), text=text[a.start:after.end()], value=round(sign * (abs(a.value) + parsed[0]), 9),
+                               precision=parsed[1])
+    return a
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, left to right.
 
@@ -214,6 +238,9 @@ def find_amounts(text: str) -> list[Amount]:
             continue  # the second end of a range already read
         a = parse_match(m)
         if a is None:
+            continue
+        a = _compound(a, m, text)
+        if out and a.start < out[-1].end:
             continue
         ends = _range_first(m, a, text)
         if ends is not None:

@@ -28,10 +28,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\b(?:(?:a|an|the|its|their|his|her)\s+)?(?P<ord>{_ORD})\s+(?:consecutive|straight|successive|back-to-back|continuous|uninterrupted)\s+(?:losing\s+|winning\s+|negative\s+|positive\s+)?weeks?\b"
         rf"|\b(?P<ord2>{_ORD})\s+(?:(?P<dir2>inflows?|outflows?|losing|winning|negative|positive)\s+)?week\s+(?:in\s+a\s+row|running)\b"
         rf"|\b(?P<card>{_CARD})\s+(?:consecutive|straight|successive)\s+weeks\b"
-        rf"|\b(?P<card2>{_CARD})\s+weeks\s+in\s+a\s+row\b"
+        rf"|\b(?P<card2>{_CARD})\s+weeks\s+(?:in\s+a\s+row|consecutive(?:ly)?)\b"
         # "in each of the last five weeks", "every one of the past four weeks"
         rf"|\b(?:each|every(?:\s+one)?)\s+of\s+the\s+(?:last|past|previous|prior)\s+(?P<card11>{_CARD})\s+weeks\b"
-        rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?)\s+(?:in|after)\s+(?P<card3>{_CARD})\s+weeks\b"
+        rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?|red\s+week|green\s+week|negative\s+week|positive\s+week|losing\s+week|winning\s+week)\s+(?:in|after)\s+(?P<card3>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         rf"|\b(?:ended|ending|ends|end|snapped|snapping|snaps|snap|broke|breaking|breaks|break|halted|halting|halts|halt)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
         # "fifth week of entries", "its ninth weekly inflow in a row", "second week of outflows"
@@ -86,12 +86,12 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "inflow": (
         r"\bnet\s+buyers?\b|"
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?(?!\s+up\b)|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
-        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|tossed|"
+        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|(?<!\bcould\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)flow(?:ed|ing|s)?\s+in(?!to\b)|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
         r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
-        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
+        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bfrom\s+(?:the\s+)?(?:year(?:['’]s)?\s+beginning|beginning\s+of\s+(?:the\s+)?year)\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
         r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
         r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
@@ -101,7 +101,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
     ),
     "run": (
-        rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b|"
+        rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d)\b)|"
         rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|accumulated|combined|cumulative|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
         rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|"
@@ -109,7 +109,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\bsince\s+(?P<since>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?!\d)(?:,?\s+20\d\d)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?)\b|"
         rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
         # "since the current inflow run began": the run up to this week
-        r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow)\s+)?(?:run|streak)\s+(?:began|started)\b"
+        r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow|losing|winning)\s+)?(?:run|streak)\s+(?:began|started)\b"
     ),
     "aum": r"\bassets\s+under\s+management\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
@@ -131,7 +131,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\baccording\s+to\s+(?:(?:data|figures)\s+(?:from|by|compiled\s+by)\s+(?:the\s+)?(?P<src6>{_SOURCES}|Bloomberg)|(?:the\s+)?(?P<src>{_SOURCES}))"
         rf"|\b(?:per|citing|from|by)\s+(?:data\s+(?:from|by|compiled\s+by)\s+)?(?P<src2>{_SOURCES})"
         rf"|\bdata\s+(?:from|by|compiled\s+by)\s+(?P<src3>{_SOURCES}|Bloomberg)"
-        rf"|\b(?P<src4>{_SOURCES}|Bloomberg)(?:['’]s)?\s+(?:data|figures|numbers|tracking|dashboard)\b"
+        rf"|\b(?P<src4>{_SOURCES}|Bloomberg)(?:['’]s?)?\s+(?:data|figures|numbers|tracking|dashboard|tally|count)\b"
         rf"|\b(?P<src7>{_SOURCES}),?\s+whose\s+(?:data|figures|numbers)\b|\(\s*(?P<src8>{_SOURCES})(?:\s+data)?\s*\)"
         # a source tag closing a headline: "... $290M OUTFLOW FRIDAY — FARSIDE"
         rf"|(?<=[—–-]\s)(?P<src5>{_SOURCES})(?=\W*$)"

@@ -108,7 +108,7 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
             n, kind = to_int(g["card11"]), "each"
         if g.get("card3"):
             n, kind = to_int(g["card3"]), "first"
-            direction = "inflow" if g["first_dir"].lower().startswith("in") else "outflow"
+            direction = "inflow" if g["first_dir"].lower().startswith(("in", "green", "positive", "winning")) else "outflow"
         if g.get("days"):
             n, kind = to_int(g["days"]), "days"
             direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow" if re.search(r"outflow", m.group(0), re.I) else None
@@ -350,7 +350,7 @@ def _range_pairs(sentence: str, amounts: list[Target]) -> dict[int, int]:
         a, b = amounts[i], amounts[i + 1]
         mid = sentence[a.end:b.start]
         pre = sentence[max(0, a.start - 25):a.start].lower()
-        if re.fullmatch(r"\s*(?:to|-|–|and)\s*", mid):
+        if re.fullmatch(r"\s*(?:to|-|–|~|and)\s*", mid):
             if re.search(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?$", pre) and "between" not in pre:
                 continue
             if mid.strip() == "and" and "between" not in pre:
@@ -389,6 +389,17 @@ _NEVER_FLOWS_RE = Caseless(r"open\s+interest|liquidat|market\s+(?:cap|value)|act
                            r"|in\s+(?:shorts|longs)\b|(?:bought|buys|purchased|acquired|sold)\s")
 _THOUSANDS_K_RE = re.compile(r"\d\s?[kK]$")  # "$59K": how prices are written, read like plain dollars
 _PEAK_RE = Caseless(r"(?:high|low|peak)\b")
+TRILLION = 1e6  # in millions of USD
+_PAREN_OPEN_RE = re.compile(r"(?<!\s)\s*+\(\s*+(?:or\s+|about\s+|around\s+|approximately\s+|roughly\s+|i\.e\.\s+)?")
+
+
+def _restated(sentence: str, prev: Target, t: Target) -> bool:
+    """``t`` repeats the amount before it in brackets, in another notation ("$1.24bn (1 billion 240
+    million USD)")."""
+    if not _PAREN_OPEN_RE.fullmatch(sentence, prev.end, t.start) or not re.match(r"\s*\)", sentence[t.end:]):
+        return False
+    x, y = prev.data["amount"], t.data["amount"]
+    return abs(abs(x.value) - abs(y.value)) <= max(x.precision, y.precision)
 _LEVEL_METRICS = ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume")
 
 
@@ -547,6 +558,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if i in paired_second:
             continue
         a: numbers.Amount = t.data["amount"]
+        if i > 0 and _restated(sentence, amounts[i - 1], t):
+            continue  # "151 hundred million dollars (15.1 billion USD)": the same figure written again
         clause = clause_of(t.start, cls)
         before = sentence[max(clause[0], t.start - 60):t.start]
         # --- not a claim? -----------------------------------------------------------------------
@@ -572,6 +585,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
+        if abs(a.value) >= TRILLION:
+            continue  # "its market capitalisation has slipped to $1.3 trillion": no fund flow, AuM or volume is this large
         if nc is not None and _NEVER_FLOWS_RE.match(nc.text) and not metric_cue:
             continue  # "liquidations of leveraged positions added US$143 million", "open interest ... is back near $8B"
         if abs(a.value) < 1 and (not a.scaled or _THOUSANDS_K_RE.search(a.text) or patterns_price_verb(before)):
