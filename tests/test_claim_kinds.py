@@ -901,3 +901,14 @@ def test_fifth_red_team_wordings(text, report, expected):
 ])
 def test_sixth_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+def test_a_heading_that_names_a_week_dates_its_section():
+    # a recap of two reports: the section under "Last week: report of Monday, May 19" is that report's,
+    # until a heading that names no week ("My take")
+    text = ("Flow Check: two reports\n\nLast week: report of Monday, May 19 (week ending Friday, May 16)\n\n"
+            "The prior week was quieter. Inflows came to $785 million, bringing the two-week total to $1.67 billion.\n\n"
+            "- Bitcoin: $867 million of inflows.\n\nMy take\n\nDigital asset products took in $3.3 billion.")
+    assert week_rows(text, date(2025, 5, 26)) == [
+        ('$785 million', 'total', 'flow', '2025-05-19', 'verified'), ('$1.67 billion', 'total', 'flow_run', '2025-05-19', 'verified'),
+        ('$867 million', 'asset:bitcoin', 'flow', '2025-05-19', 'conflicting'), ('$3.3 billion', 'total', 'flow', '2025-05-26', 'verified')]

@@ -209,6 +209,31 @@ def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
             c.report_date, c.period_source, c.period_text = named.report_date, named.period_source, "that week"
 
 
+_LINE_END_RE = re.compile(r"[ \t]*+(?:\r?\n|$)")
+HEADING_MAX_CHARS = 150
+
+
+def is_heading(full: str, s0: int, sentence: str, gap: str, targets: list[Target]) -> bool:
+    """A line of its own (a subhead) with no figure: "Last week: report of Monday, May 19 (week ending Friday, May 16)"."""
+    return (s0 == 0 or "\n" in gap) and len(sentence) <= HEADING_MAX_CHARS and not any(t.label == "AMOUNT" for t in targets) \
+        and _LINE_END_RE.match(full, s0 + len(sentence.rstrip())) is not None and not sentence.rstrip().endswith((".", "!", "?"))
+
+
+def heading_week(heading: str, article_report: date | None) -> periods.WeekCue | None:
+    """The week a heading names (its last dated week), or None: a heading that names none ends the section."""
+    return next((w for w in reversed(periods.week_cues(heading, article_report)) if w.source == "text"), None)
+
+
+def carry_section_week(claims: list[Claim], section: periods.WeekCue | None) -> None:
+    """Claims under a heading that named a week, and whose own text names none, are that week's."""
+    if section is None:
+        return
+    for c in claims:
+        if c.period_source == "article" and c.kind in ("amount", "percent", "streak", "rank"):
+            c.report_date, c.period_source = section.report_date, "text"
+            c.period_text = f"the heading '{section.text}'"
+
+
 def closed_year_total(claims: list[Claim], article_report: date | None) -> Claim | None:
     """A claim of these that gives the total of the year just ended, in the first report of January
     ("US$47.2bn over the whole of 2025"): the figures after it in its block are the year's too."""
