@@ -912,3 +912,25 @@ def test_a_heading_that_names_a_week_dates_its_section():
     assert week_rows(text, date(2025, 5, 26)) == [
         ('$785 million', 'total', 'flow', '2025-05-19', 'verified'), ('$1.67 billion', 'total', 'flow_run', '2025-05-19', 'verified'),
         ('$867 million', 'asset:bitcoin', 'flow', '2025-05-19', 'conflicting'), ('$3.3 billion', 'total', 'flow', '2025-05-26', 'verified')]
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a year named further before its figure; "from start of year"; a day's figure ("Flows on Friday, October 10")
+    ('The data show that in 2025 global digital asset investment products accumulated a net inflow of 47.2 billion US dollars.',
+     date(2026, 1, 5), [('47.2 billion US dollars', 'total', 'flow_ytd', '2025-12-29', 'verified')]),
+    ('XRP attracted 14.7 mln dollars, its result from start of year is 1.22 bln dollars.',
+     date(2025, 9, 8), [('14.7 mln dollars', 'asset:xrp', 'flow', '2025-09-08', 'verified'), ('1.22 bln dollars', 'asset:xrp', 'flow_ytd', '2025-09-08', 'verified')]),
+    ('Flows on Friday, October 10, were muted, with just $159 million of outflows, CoinShares said.',
+     date(2025, 10, 13), [('$159 million', 'total', 'flow', '2025-10-13', 'unverified')]),
+    # "came after six weeks of inflows" is an ended run; "Enter 4th Week"; "seven days in a row"
+    ('The outflows came after six weeks of inflows.', date(2026, 5, 18),
+     [('came after six weeks of inflows', 'total', 'streak', '2026-05-18', 'unverified')]),
+    ('Crypto Fund Outflows Enter 4th Week: Bitcoin Sheds $133M', date(2026, 2, 16),
+     [('Enter 4th Week', 'total', 'streak', '2026-02-16', 'verified'), ('$133M', 'asset:bitcoin', 'flow', '2026-02-16', 'verified')]),
+    # a bitcoin price "quoted around"; a range whose first end is bare
+    ('In the spot market, bitcoin was quoted around US$ 105 thousand on Monday morning.', date(2025, 6, 16), []),
+    ('Bitcoin products alone lost between 1.3 and 1.35 billion dollars.', date(2026, 5, 25),
+     [('1.3 and 1.35 billion dollars', 'asset:bitcoin', 'flow', '2026-05-25', 'verified')]),
+])
+def test_seventh_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -80,6 +80,12 @@ def test_find_amounts_range_with_one_scale(text, expected):
     ("Bitcoin took USD 3.55 bn", [("USD 3.55 bn", 3550, 5)]),
     ("XRP added USD 219 mln", [("USD 219 mln", 219, 0.5)]),
     ("1.2 billion~1.3 billion USD", [("1.2 billion", 1200, 50), ("1.3 billion USD", 1300, 50)]),
+    # "between 1.3 and 1.35 billion dollars": the first end borrows scale and currency (only below the second)
+    ("lost between 1.3 and 1.35 billion dollars", [("1.3", 1300, 50), ("1.35 billion dollars", 1350, 5)]),
+    ("between 5 and 3 billion dollars", [("3 billion dollars", 3000, 500)]),
+    # another dollar or the Brazilian real is no US dollar amount
+    ("US$ 1,9 billion (about R$ 10,4 billion)", [("US$ 1,9 billion", 1900, 50)]),
+    ("A$5m, C$3m and HK$ 2bn", []),
     # not a compound: a billion figure with its own currency, a year before "billion", a single "m" after a space
     ("$2 billion and $240 million", [("$2 billion", 2000, 500), ("$240 million", 240, 5)]),
     ("in 2021 billion", []),

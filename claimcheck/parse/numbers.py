@@ -36,7 +36,8 @@ _NUM = r"(?<!\d)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]
 _SCALE_WORDS = r"trillion|billions?|hundred\s+millions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
 _SCALE_ABBR = r"tn|bn|bln|mn|mln|mm|mio|[bmkt]"
 _SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
-_CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|\$)"
+# (not another dollar or the real: R$, A$, C$, HK$, NZ$, S$, MX$, NT$)
+_CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|(?<!\bR)(?<!\bA)(?<!\bC)(?<!\bS)(?<!\bHK)(?<!\bNZ)(?<!\bMX)(?<!\bNT)(?<!\bAU)(?<!\bCA)\$)"
 _CUR_POST = r"(?:US[\s-]dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
 _SIGN = r"[+\-\u2212\u2013]"
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -177,6 +178,10 @@ def parse_match(m: re.Match) -> Amount | None:
 _SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE}))\s*+(?:(?<=\s)(?:and|or|to)|-|–|~)\s*+$")
 
 
+# "between 1.3 and 1.35 billion dollars": the first end has neither scale nor currency and borrows both
+_BETWEEN_BARE_RE = Caseless(rf"\bbetween\s+(?P<figure>{_NUM})\s+and\s+$")
+
+
 # the second end of a range whose first end has a currency but no scale: "$200-230 million",
 # "$1.2-$1.5 billion", "between $200 and $230 million" (the first end borrows the scale)
 _RANGE_TAIL_RE = Caseless(rf"\s?(?P<join>[-–—]|to|and)\s?(?P<second>(?P<cur>{_CUR_PRE})?\s?(?P<num>{_NUM})(?P<scale>{_SCALE}))")
@@ -254,6 +259,12 @@ def find_amounts(text: str) -> list[Amount]:
                 first = parse_match(b)
                 if first is not None:
                     out.append(replace(first, end=b.end("figure"), text=b.group("figure")))
+            elif (bare := _BETWEEN_BARE_RE.search(text, lo, a.start)) is not None and m.group("scale2"):
+                factor = _scale_factor(m.group("scale2"))
+                parsed = parse_number(bare.group("figure"), has_scale=True)
+                if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
+                    out.append(Amount(bare.start("figure"), bare.end("figure"), bare.group("figure"), round(parsed[0] * factor, 9),
+                                      round(parsed[1] * factor, 9), False, True))
         out.append(a)
     return out
 

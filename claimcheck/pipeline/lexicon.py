@@ -39,7 +39,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "the fourth week in succession", "the second week consecutive", "the fourth week negative"
         rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive|in\s+the\s+(?:red|green)))\b"
         # "for a second week", "stretch to a fifth week", "stretch to fourth week"
-        rf"|\b(?:for|to|reach(?:es|ed)?)\s+(?:a|the)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
+        rf"|\b(?:for|to|reach(?:es|ed)?|enter(?:s|ed|ing)?|into)\s+(?:a|the|its|their)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
         # "extending a losing streak to five weeks", "the streak ... stands at four weeks", "inflows run to six weeks"
         rf"|\b(?:streak|run)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|of)\s+(?P<card6>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         # "SIX-WEEK INFLOW RUN ENDS"
@@ -48,11 +48,13 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting)\s+(?:a|an|its|their|the)\s+(?:run|streak)\s+of\s+(?P<card9>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\s+of\s+(?P<end_dir3>inflows?|outflows?)\b"
         # "a record weekly outflow that snapped six straight weeks of inflows"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card10>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir4>inflows?|outflows?)\b"
+        # "the outflows came after six weeks of inflows"
+        rf"|\b(?:came|comes|coming|follow(?:s|ed|ing)?)\s+after\s+(?P<card13>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir6>inflows?|outflows?)\b"
         # "ended the streak of inflows which had lasted for seven consecutive weeks"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:a|an|its|their|the)\s+(?:run|streak|series)\s+of\s+(?P<end_dir5>inflows?|outflows?)\s+(?:which|that)\s+(?:had\s+)?(?:lasted|run|ran)\s+(?:for\s+)?(?P<card12>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\b"
         # "the five-week outflow run (that ended in late February)"
         rf"|\b(?:the|a|an|its|their)\s+(?P<card8>{_CARD})[\s-]weeks?\s+(?P<dir8>inflows?|outflows?|losing|winning)\s+(?:run|streak)\b(?!\s+(?:ends|ended|snapped|broke|halted))"
-        rf"|\b(?P<days>{_CARD})\s+(?:(?:consecutive|straight)\s+(?:trading\s+)?days\b|(?:trading\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b)"
+        rf"|\b(?P<days>{_CARD})\s+(?:(?:consecutive|straight)\s+(?:trading\s+)?days\b|(?:trading\s+)?days\s+in\s+a\s+row\b|(?:trading\s+)?days\s+of\s+(?:\w+\s+)?(?:outflows?|inflows?)\b)"
     ),
     "rank": (
         rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest|(?<=\bthe\s)most|(?<=\bits\s)most)\b"
@@ -91,7 +93,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
-        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bfrom\s+(?:the\s+)?(?:year(?:['’]s)?\s+beginning|beginning\s+of\s+(?:the\s+)?year)\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
+        r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bfrom\s+(?:the\s+)?(?:year(?:['’]s)?\s+(?:beginning|start)|(?:beginning|start)\s+of\s+(?:the\s+)?year)\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
         r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
         r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
@@ -140,6 +142,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
              # "outflows of $315.9 million on Friday", "$290M outflow Friday" (not "CoinShares said on Monday, January 26")
              rf"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?{_WORKDAY}"
              rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}"
+             # "Flows on Friday, October 10, were muted", "flows turned positive on Friday", "while on Friday", "Friday alone"
+             r"|\b(?:flows?|inflows?|outflows?)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\bturned\s+(?:positive|negative)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b"
+             r"|\b(?:while|whereas)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\s+alone\b"
              # "$159 million left the products on Friday" (not "the week that ended on Friday", "said on Tuesday")
              rf"|\b(?:left|exited|entered|came\s+in|went\s+out|flowed\s+(?:in|out)|traded)\s+(?:(?:the|those|these|crypto|digital\s+asset|investment)\s+)*(?:products|funds|ETPs|ETFs)\s+on\s+{_WORKDAY}",
     "share": (
@@ -160,5 +165,5 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # a price level: "a high of $111,000", "an all-time high above $111,000", "its peak near $126,000"
         r"|\b(?:high|low|peak)\s+(?:of|above|below|near|around)\b"
     ),
-    "price_verb": r"\b(?:fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|slips|traded|trades|recovered|steadied|drops|falls|rises|hovers|hovered|hovering|sits|sat|stood|stands|left\s+it|leaving\s+it)\s+(?:\S+\s+){0,4}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
+    "price_verb": r"\b(?:quoted|fell|dropped|slid|sank|rose|climbed|jumped|surged|tumbled|plunged|hit|reached|touched|reclaimed|broke|dipped|slipped|slips|traded|trades|recovered|steadied|drops|falls|rises|hovers|hovered|hovering|sits|sat|stood|stands|left\s+it|leaving\s+it)\s+(?:\S+\s+){0,4}?(?:to|below|above|under|over|past|near|around|at)?\s*$",
 }

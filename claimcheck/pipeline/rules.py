@@ -112,10 +112,10 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         if g.get("days"):
             n, kind = to_int(g["days"]), "days"
             direction = "inflow" if re.search(r"inflow", m.group(0), re.I) else "outflow" if re.search(r"outflow", m.group(0), re.I) else None
-        ended = g.get("card4") or g.get("card7") or g.get("card9") or g.get("card10") or g.get("card12")
+        ended = g.get("card4") or g.get("card7") or g.get("card9") or g.get("card10") or g.get("card12") or g.get("card13")
         if ended:
             n, kind = to_int(ended), "ended"
-            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4") or g.get("end_dir5"))
+            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4") or g.get("end_dir5") or g.get("end_dir6"))
         if n:
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
@@ -657,6 +657,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric == "flow" and metric_cue is None:
             metric, run_weeks, direction_hint = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
+        if daily is None:  # "Flows on Friday, October 10, were muted, with just $159 million of outflows": across the commas
+            daily = nearest(cues, ("daily",), t, max((o.end for o in amounts if o.end <= t.start), default=0), t.start, max_dist=60)
         # --- direction ---------------------------------------------------------------------------
         if a.signed:
             direction, dsrc = ("outflow" if a.value < 0 else "inflow"), "sign"
@@ -689,7 +691,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 and not _SO_FAR_RE.match(sentence, metric_cue.end):
             # "US$26.98bn for the year" in the first report of January: the year just ended
             week, wsrc, wtext = periods.last_report_of_year(article_report.year - 1), "text", metric_cue.text
-        year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=60)
+        year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=90)
         if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
         if year is not None and any(t.end <= year.start and year.end <= o.start and o.start - year.end < year.start - t.end for o in amounts):
