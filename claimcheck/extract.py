@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .model import Claim
+from .pipeline import rules
 from .pipeline.components import TEXT as TEXT_KEY
 
 #: pieces are whole lines packed up to this many characters (small pieces keep long texts fast)
@@ -172,11 +173,13 @@ def extract(nlp: Language, text: str, report_date: date | None, period_source: s
     """The claims of one text, with weeks resolved against the article's ``report_date``."""
     pieces = split_text(text, *_limits(nlp))
     if len(pieces) == 1:
-        return claims_of(nlp(make_doc(nlp, text, report_date, period_source)))
-    docs = ((make_doc(nlp, piece, report_date, period_source), off) for off, piece in pieces)
-    claims: list[Claim] = []
-    for doc, off in nlp.pipe(docs, as_tuples=True):
-        claims.extend(claims_of(doc, off))
+        claims = claims_of(nlp(make_doc(nlp, text, report_date, period_source)))
+    else:
+        docs = ((make_doc(nlp, piece, report_date, period_source), off) for off, piece in pieces)
+        claims = []
+        for doc, off in nlp.pipe(docs, as_tuples=True):
+            claims.extend(claims_of(doc, off))
+    rules.carry_sections(text, claims, report_date)
     return claims
 
 
@@ -184,17 +187,24 @@ def extract_many(nlp: Language, items: Iterable[tuple[str, date | None, str]], b
     """Stream claims for many texts through ``nlp.pipe`` (items: text, report date, period source)."""
     limits = _limits(nlp)
 
+    texts: dict[int, tuple[str, date | None]] = {}  # the texts in flight (a batch's worth), for carry_sections
+
     def docs():
         for i, (t, d, s) in enumerate(items):
+            texts[i] = (t, d)
             for off, piece in split_text(t, *limits):
                 yield make_doc(nlp, piece, d, s), (i, off)
 
     current, claims = None, []
     for doc, (i, off) in nlp.pipe(docs(), batch_size=batch_size, as_tuples=True):
         if current is not None and i != current:
+            t, d = texts.pop(current)
+            rules.carry_sections(t, claims, d)
             yield claims
             claims = []
         current = i
         claims.extend(claims_of(doc, off))
     if current is not None:
+        t, d = texts.pop(current)
+        rules.carry_sections(t, claims, d)
         yield claims

@@ -100,3 +100,42 @@ def test_reference_rows_and_the_optional_data_frame(tmp_path):
     df = ref.df
     assert list(df.columns) == list(Row._fields) and len(df) == 2
     assert df["value_usd_m"].tolist() == [-1730.0, 33.5]
+
+
+def test_the_shipped_pipeline_is_what_the_build_command_makes(tmp_path):
+    """``python -m claimcheck.pipeline.build`` from the sources gives the committed ``models/`` byte for
+    byte (patterns, catalogue, the saved pattern analyses): the shipped model is never stale."""
+    out = tmp_path / "claimcheck_en"
+    r = subprocess.run([sys.executable, "-m", "claimcheck.pipeline.build", "--out", str(out)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    built = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    shipped = sorted(p.relative_to(pipeline.MODEL_DIR) for p in pipeline.MODEL_DIR.rglob("*") if p.is_file())
+    assert built == shipped
+    stale = [str(p) for p in built if (out / p).read_bytes() != (pipeline.MODEL_DIR / p).read_bytes()]
+    assert not stale, f"rebuild with: python -m claimcheck.pipeline.build ({stale})"
+
+
+def test_saved_pattern_analyses_are_the_ones_worked_out():
+    from claimcheck.parse import caseless
+
+    data = json.loads((pipeline.MODEL_DIR / "caseless.json").read_text(encoding="utf-8"))
+    assert data["patterns"], "no saved analyses"
+    for src, flags, folded, gate in data["patterns"]:
+        tree = caseless._parse_lowered(src, flags)
+        ok = tree is not None and caseless.foldable(src, flags, tree)
+        assert folded == (caseless.lower_pattern(src) if ok else None), src[:80]
+        fresh = caseless.required_literals(src, tree) if ok and not flags else None
+        assert gate == (list(fresh) if fresh is not None else None), src[:80]
+
+
+def test_analyses_saved_by_another_python_or_version_are_ignored(tmp_path, monkeypatch):
+    from claimcheck.parse import caseless
+
+    monkeypatch.setattr(caseless, "_ANALYSES", {})
+    f = tmp_path / "caseless.json"
+    f.write_text(json.dumps({"stamp": [caseless.ANALYSES_VERSION, [2, 7]], "patterns": [["abc", 0, "zzz", ["zzz"]]]}), encoding="utf-8")
+    assert caseless.load_analyses(f) == 0
+    assert caseless.analyse("abc") == ("abc", ("abc",))
+    f.write_text("not json", encoding="utf-8")
+    assert caseless.load_analyses(f) == 0
+    assert caseless.load_analyses(tmp_path / "missing.json") == 0

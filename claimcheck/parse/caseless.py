@@ -16,12 +16,14 @@ too short for lowering to pay.
 """
 from __future__ import annotations
 
+import json
 import re
 import re._constants as _sre
 import re._parser as _sre_parse
 import sys
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 from typing import Iterator
 
 # characters whose IGNORECASE match is not their lower(): "ı" and "ſ" fold to "i" and "s"
@@ -256,6 +258,60 @@ def foldable(src: str, flags: int = 0, tree=None) -> bool:
     return _tree_ok(list(written), written=True)
 
 
+# --- the analysis of each pattern, saved with the pipeline -----------------------------------------------
+#: (pattern, flags) -> (the lowercased pattern, or None when it is only searched with IGNORECASE;
+#: the literal strings a lowercased text must hold to match, or None)
+_ANALYSES: dict[tuple[str, int], tuple[str | None, tuple[str, ...] | None]] = {}
+_USED: set[tuple[str, int]] = set()  # the patterns this process has made
+ANALYSES_VERSION = 1
+#: where ``python -m claimcheck.pipeline.build`` saves the analyses of every pattern the package and
+#: its pipeline use (read once, at import): parsing the patterns is most of their compile time
+ANALYSES_FILE = Path(__file__).resolve().parents[2] / "models" / "claimcheck_en" / "caseless.json"
+
+
+def analyse(src: str, flags: int = 0) -> tuple[str | None, tuple[str, ...] | None]:
+    """(lowercased pattern or None, required literals or None) of ``src``: from the saved analyses
+    when they hold this exact pattern, else worked out (and kept for :func:`save_analyses`)."""
+    key = (src, flags)
+    _USED.add(key)
+    hit = _ANALYSES.get(key)
+    if hit is None:
+        tree = _parse_lowered(src, flags)
+        ok = tree is not None and foldable(src, flags, tree)
+        hit = (lower_pattern(src) if ok else None, required_literals(src, tree) if ok and not flags else None)
+        _ANALYSES[key] = hit
+    return hit
+
+
+def _stamp() -> list:
+    return [ANALYSES_VERSION, list(sys.version_info[:2])]
+
+
+def save_analyses(path: Path = ANALYSES_FILE) -> Path:
+    """Write the analyses of every pattern made in this process, sorted (the same patterns give the same file)."""
+    rows = sorted([src, flags, folded, list(gate) if gate is not None else None]
+                  for (src, flags), (folded, gate) in _ANALYSES.items() if (src, flags) in _USED)
+    path.write_text(json.dumps({"stamp": _stamp(), "patterns": rows}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return path
+
+
+def load_analyses(path: Path = ANALYSES_FILE) -> int:
+    """Read saved analyses made by the same version of this module and of Python (whose ``re``
+    parser they depend on); anything else is ignored and the patterns are analysed as they come."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("stamp") != _stamp():
+            return 0
+        for src, flags, folded, gate in data["patterns"]:
+            _ANALYSES.setdefault((src, flags), (folded, tuple(gate) if gate is not None else None))
+    except (OSError, ValueError, TypeError, KeyError):
+        return 0
+    return len(data["patterns"])
+
+
+load_analyses()
+
+
 class CaselessMatch:
     """A match on the lowercased text whose groups are read from the original text."""
 
@@ -293,12 +349,9 @@ class Caseless:
     def __init__(self, src: str, flags: int = 0):
         self.src, self.flags = src, flags
         self._ignorecase: re.Pattern | None = None
-        tree = _parse_lowered(src, flags)
-        ok = tree is not None and foldable(src, flags, tree)
+        folded, self.gate = analyse(src, flags)
         # a pattern the lowercasing cannot keep equivalent is only ever searched with IGNORECASE
-        self.folded = re.compile(lower_pattern(src), flags & ~re.IGNORECASE) if ok else None
-        # a lowercased text holding none of these cannot match
-        self.gate = required_literals(src, tree) if ok and not flags else None
+        self.folded = re.compile(folded, flags & ~re.IGNORECASE) if folded is not None else None
 
     @property
     def ignorecase(self) -> re.Pattern:

@@ -149,8 +149,9 @@ class SubjectLinker:
         self._compile()
 
     def _compile(self) -> None:
-        ci = sorted({a for a, _, cs in self.catalogue.aliases if not cs}, key=len, reverse=True)
-        cs = sorted({a for a, _, c in self.catalogue.aliases if c}, key=len, reverse=True)
+        # longest first (so the longest alias wins), then alphabetically: the same catalogue gives the same pattern
+        ci = sorted({a for a, _, cs in self.catalogue.aliases if not cs}, key=lambda a: (-len(a), a))
+        cs = sorted({a for a, _, c in self.catalogue.aliases if c}, key=lambda a: (-len(a), a))
         alt = lambda xs: "|".join(re.escape(x) for x in xs) or r"(?!x)x"
         # "US$867m", "28 million US dollars": an alias that is part of a currency is not the subject
         cur = r"(?![\w$])(?!\s+dollars?\b)"
@@ -312,7 +313,6 @@ class ClaimBuilder:
         previous_context = False
         year_total = None  # the total of the year just ended, earlier in this block (a January review)
         named_week = None  # the last claim of the paragraph whose week the text named
-        section = None  # the week a heading line named ("Last week: report of Monday, May 19"), until the next heading
         prev_end = 0
         full = _text(doc)
         report = doc._.report_date
@@ -323,13 +323,8 @@ class ClaimBuilder:
                 if "\n\n" in gap.replace(" ", ""):
                     year_total = None  # a new block (the lines of a list are one)
             prev_end = s0 + len(text.rstrip())
-            heading = rules.is_heading(full, s0, text, gap, targets)
-            if heading:
-                section = rules.heading_week(text, report)
             if targets or cues:
                 found = rules.assemble(text, s0, targets, cues, mentions, report, doc._.period_source, previous, previous_context)
-                if not heading:
-                    rules.carry_section_week(found, section)
                 year_total = year_total or rules.closed_year_total(found, report)
                 if year_total is not None and not rules.carry_closed_year(found, cues, s0, report, year_total):
                     year_total = None

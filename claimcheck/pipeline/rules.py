@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Iterator
 
 from ..model import Claim
 from ..parse import hedges, numbers, periods
@@ -209,27 +210,34 @@ def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
             c.report_date, c.period_source, c.period_text = named.report_date, named.period_source, "that week"
 
 
-_LINE_END_RE = re.compile(r"[ \t]*+(?:\r?\n|$)")
+_LINE_RE = re.compile(r"[^\n]+")
 HEADING_MAX_CHARS = 150
 
 
-def is_heading(full: str, s0: int, sentence: str, gap: str, targets: list[Target]) -> bool:
-    """A line of its own (a subhead) with no figure: "Last week: report of Monday, May 19 (week ending Friday, May 16)"."""
-    return (s0 == 0 or "\n" in gap) and len(sentence) <= HEADING_MAX_CHARS and not any(t.label == "AMOUNT" for t in targets) \
-        and _LINE_END_RE.match(full, s0 + len(sentence.rstrip())) is not None and not sentence.rstrip().endswith((".", "!", "?"))
+def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int, periods.WeekCue | None]]:
+    """(start, end, the week it names or None) of each heading of ``text``: a line of its own, short,
+    with no figure and no sentence end ("Last week: report of Monday, May 19 (week ending Friday, May 16)",
+    "My take")."""
+    for m in _LINE_RE.finditer(text):
+        line = m.group(0).strip()
+        if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", "!", "?", ":", ",", ";")) or numbers.find_amounts(line):
+            continue
+        week = next((w for w in reversed(periods.week_cues(line, article_report)) if w.source == "text"), None)
+        yield m.start(), m.end(), week
 
 
-def heading_week(heading: str, article_report: date | None) -> periods.WeekCue | None:
-    """The week a heading names (its last dated week), or None: a heading that names none ends the section."""
-    return next((w for w in reversed(periods.week_cues(heading, article_report)) if w.source == "text"), None)
-
-
-def carry_section_week(claims: list[Claim], section: periods.WeekCue | None) -> None:
-    """Claims under a heading that named a week, and whose own text names none, are that week's."""
-    if section is None:
+def carry_sections(text: str, claims: list[Claim], article_report: date | None) -> None:
+    """A heading that names a week dates the claims of its section (up to the next heading) whose
+    own text names none. Run on the whole text, after its pieces: a section may span several."""
+    marks = [h for h in headings(text, article_report)]
+    if not any(week for _, _, week in marks):
         return
-    for c in claims:
-        if c.period_source == "article" and c.kind in ("amount", "percent", "streak", "rank"):
+    k, section = 0, None
+    for c in sorted(claims, key=lambda c: c.start):
+        while k < len(marks) and marks[k][1] <= c.start:
+            section = marks[k][2]
+            k += 1
+        if section is not None and c.period_source == "article" and c.kind in ("amount", "percent", "streak", "rank"):
             c.report_date, c.period_source = section.report_date, "text"
             c.period_text = f"the heading '{section.text}'"
 
