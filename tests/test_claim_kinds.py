@@ -927,6 +927,9 @@ def test_a_heading_that_names_a_week_dates_its_section():
      [('came after six weeks of inflows', 'total', 'streak', '2026-05-18', 'unverified')]),
     ('Crypto Fund Outflows Enter 4th Week: Bitcoin Sheds $133M', date(2026, 2, 16),
      [('Enter 4th Week', 'total', 'streak', '2026-02-16', 'verified'), ('$133M', 'asset:bitcoin', 'flow', '2026-02-16', 'verified')]),
+    # "Its latest update shows total assets under management": the subject before's own assets
+    ('Grayscale nonetheless took in US$2.5 million. Its latest update shows total assets under management of 33.6 billion US dollars as of July 27.',
+     date(2025, 7, 28), [('US$2.5 million', 'provider:grayscale', 'flow', '2025-07-28', 'unverified'), ('33.6 billion US dollars', 'provider:grayscale', 'aum', '2025-07-28', 'unverified')]),
     # a bitcoin price "quoted around"; a range whose first end is bare
     ('In the spot market, bitcoin was quoted around US$ 105 thousand on Monday morning.', date(2025, 6, 16), []),
     ('Bitcoin products alone lost between 1.3 and 1.35 billion dollars.', date(2026, 5, 25),

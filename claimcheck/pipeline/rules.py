@@ -408,6 +408,7 @@ _JOIN_RE = Caseless(r"[,;]|\band\b")
 _COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$")
 _OF_BEFORE_RE = Caseless(r"\bof\s+$")
 # "..., bringing the total in 9 weeks to $2.2bn": a running total of the subject before, not the market
+_POSSESSIVE_BEFORE_RE = Caseless(r"\b(?:its|their)\b|\w['’]s?\s+$")  # "Its latest update shows total assets ...", "Grayscale's total assets"
 _RUNNING_TOTAL_BEFORE_RE = Caseless(r"\b(?:bring(?:s|ing)?|brought|lift(?:s|ed|ing)?|tak(?:es|ing)|took|push(?:es|ed|ing)?|rais(?:es|ed|ing))\s+$")
 _OF_WHAT_RE = re.compile(r"(?<!\s)\s++(?:of|in)\s++(?:\w++\s++)?")  # the lookbehind keeps a search linear
 _RESPECTIVELY_RE = Caseless(r"\brespectively\b")
@@ -550,8 +551,10 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
     cls = clauses(sentence)
     claims: list[Claim] = []
     # "63% of the total": the whole a share is taken of is not the subject of the sentence
+    # "its total assets under management", "Its update shows total AuM of": the subject's own assets, not the market's
     mentions = [m for m in mentions if not (m.subject == "total" and (_OF_BEFORE_RE.search(sentence, max(0, m.start - 8), m.start)
-                                                                    or (m.text.lower() == "the total" and _RUNNING_TOTAL_BEFORE_RE.search(sentence, max(0, m.start - 10), m.start))))]
+                                                                    or (m.text.lower() == "the total" and _RUNNING_TOTAL_BEFORE_RE.search(sentence, max(0, m.start - 10), m.start))
+                                                                    or (m.text.lower().startswith("total ") and _POSSESSIVE_BEFORE_RE.search(sentence, 0, m.start))))]
     amounts = [t for t in targets if t.label == "AMOUNT"]
     pairs = _range_pairs(sentence, amounts)
     paired_second = set(pairs.values())
