@@ -71,7 +71,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:record|all-time)\s+(?:weekly\s+)?(?:high|low)\b"
         # "Smash Weekly Record", "set a new record", "$706.5M, also a record"
         r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|the|its|their|another)\s+)?(?:new\s+)?(?:weekly\s+)?record\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
-        r"|(?<=,\s)(?:also\s+)?(?:a|another)\s+(?:new\s+)?record\b(?=\s*(?:[.;!]|$))"
+        r"|\b(?:also\s+)?(?:a|another)\s+(?:new\s+)?record\b(?=\s*(?:[.;!]|$))"  # only after a comma: rules.find_targets
         # "in Record Week", "the record week" (of flows; not "record weekly volume", read above)
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+weeks?\b"
         r"|\b(?:a|an|new|fresh)\s+(?:20\d\d|year-to-date|YTD|multi-month|\w+-month|\w+-week|yearly|annual)\s+(?:high|low)\b"
@@ -88,7 +88,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "inflow": (
         r"\bnet\s+buyers?\b|"
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?(?!\s+up\b)|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
-        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|(?<!\bcould\s)(?<!\bwould\s)(?<!\bwill\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bcan\s)flow(?:ed|ing|s)?\s+in(?!to\b)|tossed|"
+        r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|flow(?<!\bcould\sflow)(?<!\bwould\sflow)(?<!\bwill\sflow)(?<!\bmay\sflow)(?<!\bmight\sflow)(?<!\bcan\sflow)(?:ed|ing|s)?\s+in(?!to\b)|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
         r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
     ),
@@ -154,8 +154,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "pct_change": r"\b(?:decline|drop|fall|rise|increase|decrease|jump|slump|plunge|surge|gain|fell|rose|dropped|declined|shrunk|shrank|sank|slid|climbed|jumped|increased|decreased|grew|down|up|lower|higher|plunged|surged)\b",
     "not_claim": (
         r"\bprices?\b|\bpriced\b|\btrad(?:ing|ed|es)\s+(?:at|around|near|above|below)\b|\bchanging\s+hands\b|\bclosed\s+at\b|\bbarrel\b|\bper\s+(?:coin|token|share)\b|"
-        # (not a ranking closed by a comma: "Ethereum, the second-largest coin by market value, recorded outflows of $25m")
-        r"(?<!\bby\s)\bmarket\s+(?:cap(?:italisation|italization)?|value)\b|\bmarket\s+(?:cap(?:italisation|italization)?|value)\b(?!\s*,)|"
+        # (a ranking closed by a comma is no market cap: see rules._RANKED_BY_RE)
+        r"\bmarket\s+(?:cap(?:italisation|italization)?|value)\b|"
         r"\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
         r"\bfunding\s+round\b|\brevenue\b|\bin\s+(?:shorts|longs)\b|"
         # a company's purchase of coins: "it bought another 2,500 BTC for about $185 million"

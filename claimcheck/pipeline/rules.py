@@ -83,6 +83,8 @@ def _streak_direction(word: str | None) -> str | None:
     return "inflow" if word.lower().startswith(("in", "win", "entr", "gain", "pos")) else "outflow"
 
 
+_BARE_RECORD_RE = re.compile(r"(?:also\s+)?(?:a|another)\s+(?:new\s+)?record", re.I)
+_CLOSES_RE = re.compile(r"\s*(?:[.;!]|$)")
 _MONTH_ANCHOR_RE = re.compile(r"(?:of|in)\s", re.I)
 
 
@@ -121,6 +123,8 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
         text = m.group(0).rstrip()
+        if _BARE_RECORD_RE.fullmatch(text) and _CLOSES_RE.match(sentence, m.end()) and not sentence[:m.start()].rstrip().endswith(","):
+            continue  # "a record" closing a sentence counts only as an aside: "$706.5M, also a record"
         g = m.groupdict()
         n = 1
         om = re.match(rf"(?:(?:the|its|their|a|an)\s+)?(\w+(?:-\w+)?)[\s-]+(?:largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest)", text, re.I)
@@ -211,6 +215,10 @@ def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
 
 
 _LINE_RE = re.compile(r"[^\n]+")
+_FIGURE_HINT_RE = re.compile(r"[\d$]|\b(?:billion|million|dollars?)\b", re.I)
+# every dated week cue of periods.week_cues holds a digit or one of these words
+_WEEK_HINT_RE = re.compile(r"\d|week|report|christmas|xmas|holiday|mid|early|late|january|february|march|april|may|june|july"
+                           r"|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec", re.I)
 HEADING_MAX_CHARS = 150
 
 
@@ -220,9 +228,13 @@ def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int,
     "My take")."""
     for m in _LINE_RE.finditer(text):
         line = m.group(0).strip()
-        if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", "!", "?", ":", ",", ";")) or numbers.find_amounts(line):
+        if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", "!", "?", ":", ",", ";")):
             continue
-        week = next((w for w in reversed(periods.week_cues(line, article_report)) if w.source == "text"), None)
+        if _FIGURE_HINT_RE.search(line) and numbers.find_amounts(line):
+            continue  # a line with a figure ("- Bitcoin: +$867M") is no heading
+        week = None
+        if _WEEK_HINT_RE.search(line):  # (the week cues are only looked for where one could be)
+            week = next((w for w in reversed(periods.week_cues(line, article_report)) if w.source == "text"), None)
         yield m.start(), m.end(), week
 
 
@@ -419,6 +431,7 @@ _GAP_AT_RE = re.compile(r"\s*+(?:at|with)?\s*+")
 
 
 # what a figure measures that is never a fund flow, whatever direction words stand near it
+_RANKED_BY_RE = re.compile(r"\bby\s$", re.I)
 _NEVER_FLOWS_RE = Caseless(r"open\s+interest|liquidat|market\s+(?:cap|value)|active\s+addresses|on-chain|funding\s+round|revenue|profits?\b|valuation"
                            r"|in\s+(?:shorts|longs)\b|(?:bought|buys|purchased|acquired|sold)\s")
 _THOUSANDS_K_RE = re.compile(r"\d\s?[kK]$")  # "$59K": how prices are written, read like plain dollars
@@ -600,6 +613,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         before = sentence[max(clause[0], t.start - 60):t.start]
         # --- not a claim? -----------------------------------------------------------------------
         nc = nearest(cues, ("not_claim",), t, clause[0], t.start, max_dist=45) or nearest(cues, ("not_claim",), t, t.end, clause[1], max_dist=12)
+        if nc is not None and _RANKED_BY_RE.search(sentence, max(0, nc.start - 4), nc.start) and sentence.startswith(",", nc.end):
+            nc = None  # "Ethereum, the second biggest crypto asset by market capitalisation, recorded outflows of $25m"
         peak = nc is not None and _peak_of_level(sentence, nc, a, claims)  # "the peak of $7.3 billion" of a level
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
         metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
