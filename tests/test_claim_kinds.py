@@ -937,3 +937,37 @@ def test_a_heading_that_names_a_week_dates_its_section():
 ])
 def test_seventh_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+def test_a_heading_that_reviews_a_closed_year_makes_its_flows_that_years_totals():
+    text = ("This week's numbers\n- Outflows return: crypto ETPs shed $454 million last week, per CoinShares.\n"
+            "- The first week of the year had brought $582 million of inflows.\n\n"
+            "2025 in review (CoinShares annual figures)\n- Total: $47.2 billion of net inflows, just shy of 2024's record $48.7 billion.\n"
+            "- Ether: $12.7 billion, up 138%.\n- XRP: $3.6 billion. Solana: $3.7 billion.\n\nElsewhere\n- Bitcoin ETPs took in $12 million.")
+    rows = [r for r in week_rows(text, date(2026, 1, 12)) if r[0] != "138%"]
+    assert rows == [
+        ('$454 million', 'total', 'flow', '2026-01-12', 'verified'), ('$582 million', 'total', 'flow', '2026-01-05', 'verified'),
+        # the year's figures (XRP and Solana swapped: each is the other's), and no rank for "2024's record"
+        ('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'), ('$48.7 billion', 'total', 'flow_ytd', '2024-12-30', 'unverified'),
+        ('$12.7 billion', 'asset:ethereum', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$3.6 billion', 'asset:xrp', 'flow_ytd', '2025-12-29', 'conflicting'), ('$3.7 billion', 'asset:solana', 'flow_ytd', '2025-12-29', 'conflicting'),
+        # "Elsewhere" names no period: the section ends (Bitcoin had an outflow that week)
+        ('$12 million', 'asset:bitcoin', 'flow', '2026-01-12', 'conflicting')]
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # "interrupts a series of six consecutive weeks of entries" is an ended run; "in the six preceding weeks" its total
+    # (the 2026-01-26 outflow was heavier)
+    ('It is the heaviest weekly outflow of the 2026 and it interrupts a series of six consecutive weeks of entries.',
+     date(2026, 5, 18), [('the heaviest weekly outflow of the 2026', 'total', 'rank', '2026-05-18', 'conflicting'),
+                         ('interrupts a series of six consecutive weeks of entries', 'total', 'streak', '2026-05-18', 'unverified')]),
+    ('In the six preceding weeks the funds had collected about 3,8 billion dollars.',
+     date(2026, 5, 18), [('3,8 billion dollars', 'total', 'flow_run', '2026-05-11', 'verified')]),
+    # liquidated positions, coins bought by a company; a level "down from roughly" another is the same metric
+    ('Over $1.1 billion in long positions were liquidated on Friday alone, according to Coinglass.', date(2025, 11, 17), []),
+    ('Strategy disclosed another large purchase, 13,627 BTC for roughly $1.25 billion.', date(2026, 1, 12), []),
+    ('Total assets under management across crypto ETPs slid to about $191 billion, down from roughly $264 billion in early October.',
+     date(2025, 11, 17), [('$191 billion', 'total', 'aum', '2025-11-17', 'verified'), ('$264 billion', 'total', 'aum', '2025-10-06', 'unverified')]),
+])
+def test_eighth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -172,7 +172,7 @@ PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|l
 # middle of March", "the $2B booked at the start of the month", "outflows in late February"
 PART_OF_MONTH_RE = Caseless(rf"\b(?:in|at|during)\s+(?:the\s+)?(?:(?P<part>mid|early|late)[\s-]+|(?P<part2>start|beginning|middle|end)\s+of\s+)(?:(?P<mon>{_MON})(?!\s*\d)|the\s+month\b)")
 # "as of the first week of January", "in the first week of the new year", "the last week of March"
-FIRST_WEEK_RE = Caseless(rf"\b(?:in|at|during|as\s+of|for|over)\s+(?:the\s+)?(?P<part>first|last|final)\s+week\s+of\s+"
+FIRST_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|last|final)\s+week\s+of\s+"
                          rf"(?:(?P<mon>{_MON})(?!\s*\d)|the\s+(?P<year>new\s+year|year)|the\s+month)\b")
 _RUN_BOUND_RE = Caseless(r"\b(?:began|begun|begin|begins|started|starting|start|starts|since|from|until|till|through|ended|ending|ends)\s+$")
 _PART_OF = {"mid": "mid", "middle": "mid", "early": "early", "start": "early", "beginning": "early", "late": "late", "end": "late",

@@ -84,6 +84,7 @@ def _streak_direction(word: str | None) -> str | None:
 
 
 _BARE_RECORD_RE = re.compile(r"(?:also\s+)?(?:a|another)\s+(?:new\s+)?record", re.I)
+_YEAR_OWNS_RE = re.compile(r"\b(?:20\d\d|last\s+year)['’]s\s+$", re.I)
 _CLOSES_RE = re.compile(r"\s*(?:[.;!]|$)")
 _MONTH_ANCHOR_RE = re.compile(r"(?:of|in)\s", re.I)
 
@@ -118,11 +119,14 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         ended = g.get("card4") or g.get("card7") or g.get("card9") or g.get("card10") or g.get("card12") or g.get("card13")
         if ended:
             n, kind = to_int(ended), "ended"
-            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4") or g.get("end_dir5") or g.get("end_dir6"))
+            direction = _streak_direction(g.get("end_dir") or g.get("end_dir2") or g.get("end_dir3") or g.get("end_dir4") or g.get("end_dir5") or g.get("end_dir6")
+                                          or g.get("end_adj") or g.get("end_adj2"))
         if n:
             out.append(Target(m.start(), m.end(), "STREAK", m.group(0), {"n": n, "kind": kind, "direction": direction}))
     for m in patterns["rank"].finditer(sentence):
         text = m.group(0).rstrip()
+        if _YEAR_OWNS_RE.search(sentence, max(0, m.start() - 16), m.start()):
+            continue  # "just shy of 2024's record $48.7 billion": another year's total, not a rank of this one
         if _BARE_RECORD_RE.fullmatch(text) and _CLOSES_RE.match(sentence, m.end()) and not sentence[:m.start()].rstrip().endswith(","):
             continue  # "a record" closing a sentence counts only as an aside: "$706.5M, also a record"
         g = m.groupdict()
@@ -170,12 +174,12 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                 named = next(m.group(k) for k in ("src", "src2", "src3", "src4", "src5", "src6", "src7", "src8") if m.group(k))
                 data["source"] = " ".join(named.split())
             if label == "run":
-                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k)), None)
+                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5", "n6") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else None
                 if m.group("since"):
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
-                data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None
+                data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None or m.group("n6") is not None  # "in the six preceding weeks"
             if label == "mtd" and article_report is not None and (since := _SINCE_MONTH_START_RE.match(m.group(0))):
                 month = since.group("mon")
                 if periods.MONTHS[month.lower()] != article_report.month:
@@ -222,35 +226,61 @@ _WEEK_HINT_RE = re.compile(r"\d|week|report|christmas|xmas|holiday|mid|early|lat
 HEADING_MAX_CHARS = 150
 
 
-def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int, periods.WeekCue | None]]:
-    """(start, end, the week it names or None) of each heading of ``text``: a line of its own, short,
-    with no figure and no sentence end ("Last week: report of Monday, May 19 (week ending Friday, May 16)",
-    "My take")."""
+@dataclass
+class Section:
+    """What a heading dates: a report week (``week``) or a whole closed year (``year``)."""
+
+    text: str
+    week: date | None = None
+    year: int | None = None
+
+
+# "2025 in review", "Full-year 2025", "A recap of 2025", "2025 annual figures"
+_YEAR_HEADING_RE = Caseless(r"\b(?P<y>20\d\d)\b(?:[^\n]{0,40}?)\b(?:in\s+review|review|recap|full[\s-]year|annual|scorecard)\b"
+                            r"|\b(?:review|recap)\s+of\s+(?P<y2>20\d\d)\b|\b(?:full[\s-]year|annual)\s+(?P<y3>20\d\d)\b")
+
+
+def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int, Section | None]]:
+    """(start, end, what it dates or None) of each heading of ``text``: a line of its own, short, with
+    no figure and no sentence end ("Last week: report of Monday, May 19 (week ending Friday, May 16)",
+    "2025 in review", "My take")."""
     for m in _LINE_RE.finditer(text):
         line = m.group(0).strip()
         if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", "!", "?", ":", ",", ";")):
             continue
         if _FIGURE_HINT_RE.search(line) and numbers.find_amounts(line):
             continue  # a line with a figure ("- Bitcoin: +$867M") is no heading
-        week = None
+        section = None
         if _WEEK_HINT_RE.search(line):  # (the week cues are only looked for where one could be)
             week = next((w for w in reversed(periods.week_cues(line, article_report)) if w.source == "text"), None)
-        yield m.start(), m.end(), week
+            if week is not None:
+                section = Section(week.text, week=week.report_date)
+            elif article_report is not None and (y := _YEAR_HEADING_RE.search(line)):
+                year = int(y.group("y") or y.group("y2") or y.group("y3"))
+                if year < article_report.year or periods.last_report_of_year(year) == article_report:
+                    section = Section(line, year=year)  # a review of a closed year
+        yield m.start(), m.end(), section
 
 
 def carry_sections(text: str, claims: list[Claim], article_report: date | None) -> None:
     """A heading that names a week dates the claims of its section (up to the next heading) whose
-    own text names none. Run on the whole text, after its pieces: a section may span several."""
+    own text names none; under one that reviews a closed year, a flow with no period of its own is
+    that year's total. Run on the whole text, after its pieces: a section may span several."""
     marks = [h for h in headings(text, article_report)]
-    if not any(week for _, _, week in marks):
+    if not any(section for _, _, section in marks):
         return
     k, section = 0, None
     for c in sorted(claims, key=lambda c: c.start):
         while k < len(marks) and marks[k][1] <= c.start:
             section = marks[k][2]
             k += 1
-        if section is not None and c.period_source == "article" and c.kind in ("amount", "percent", "streak", "rank"):
-            c.report_date, c.period_source = section.report_date, "text"
+        if section is None or c.period_source != "article":
+            continue
+        if section.week is not None and c.kind in ("amount", "percent", "streak", "rank"):
+            c.report_date, c.period_source = section.week, "text"
+            c.period_text = f"the heading '{section.text}'"
+        elif section.year is not None and c.kind == "amount" and c.metric in ("flow", "flow_ytd"):
+            c.metric, c.report_date, c.period_source = "flow_ytd", periods.last_report_of_year(section.year), "text"
             c.period_text = f"the heading '{section.text}'"
 
 
@@ -414,7 +444,8 @@ _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the look
 # matched against the stripped gap: "from $264bn to $191bn", "at $178bn, down from $193bn",
 # "$27 billion, compared with the previous week's $63 billion"
 _LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?)"
-                           r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s|\s++earlier|\s++before)?)?")
+                           r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s|\s++earlier|\s++before)?)?"
+                           r"(?:\s++(?:about|around|roughly|some|nearly|almost|approximately|over|more\s++than|just\s++(?:over|under)))?")  # "down from roughly $264bn"
 _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
 _JOIN_RE = Caseless(r"[,;]|\band\b")
 _COMPARED_RE = Caseless(r"\b(?:behind(?:\s+only)?|than|versus|vs\.?|compared\s+(?:with|to))\s+$")
@@ -431,9 +462,10 @@ _GAP_AT_RE = re.compile(r"\s*+(?:at|with)?\s*+")
 
 
 # what a figure measures that is never a fund flow, whatever direction words stand near it
+_COINS_FOR_RE = re.compile(r"(?<![\d,.])\d[\d,.]*+\s+(?:btc|eth|bitcoins?|ether|sol|xrp)\s+for\s+(?:about\s+|roughly\s+|around\s+|some\s+|nearly\s+|approximately\s+|over\s+)?$", re.I)
 _RANKED_BY_RE = re.compile(r"\bby\s$", re.I)
 _NEVER_FLOWS_RE = Caseless(r"open\s+interest|liquidat|market\s+(?:cap|value)|active\s+addresses|on-chain|funding\s+round|revenue|profits?\b|valuation"
-                           r"|in\s+(?:shorts|longs)\b|(?:bought|buys|purchased|acquired|sold)\s")
+                           r"|in\s+(?:shorts|longs)\b|of\s+(?:long\s+|short\s+|leveraged\s+)?positions\b|in\s+(?:leveraged\s+)?long\s+positions\b")
 _THOUSANDS_K_RE = re.compile(r"\d\s?[kK]$")  # "$59K": how prices are written, read like plain dollars
 _PEAK_RE = Caseless(r"(?:high|low|peak)\b")
 TRILLION = 1e6  # in millions of USD
@@ -636,6 +668,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # a cue earlier in the sentence still holds when no other amount stands between
             prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
+        if _COINS_FOR_RE.search(sentence, max(0, t.start - 40), t.start):
+            continue  # "it bought another 2,500 BTC for about $185 million": a purchase of coins, no fund flow
         if abs(a.value) >= TRILLION:
             continue  # "its market capitalisation has slipped to $1.3 trillion": no fund flow, AuM or volume is this large
         if nc is not None and _NEVER_FLOWS_RE.match(nc.text) and not metric_cue:
