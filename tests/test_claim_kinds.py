@@ -971,3 +971,20 @@ def test_a_heading_that_reviews_a_closed_year_makes_its_flows_that_years_totals(
 ])
 def test_eighth_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # the total of a run that ended is of the weeks before this one; a rank of a "weekly outflow" ranks a week
+    ('The figure was the largest weekly outflow of 2026 so far and snapped a six-week run of inflows that had brought in about $3.8 billion.',
+     date(2026, 5, 18), [('the largest weekly outflow of 2026 so far', 'total', 'rank', '2026-05-18', 'conflicting'),
+                         ('snapped a six-week run', 'total', 'streak', '2026-05-18', 'unverified'),
+                         ('$3.8 billion', 'total', 'flow_run', '2026-05-11', 'verified')]),
+    ('This outflow ended the streak of inflows which had lasted for six consecutive weeks, in which period the products absorbed approximately US$3.8 billion.',
+     date(2026, 5, 18), [('ended the streak of inflows which had lasted for six consecutive weeks', 'total', 'streak', '2026-05-18', 'unverified'),
+                         ('US$3.8 billion', 'total', 'flow_run', '2026-05-11', 'verified')]),
+    # "for the asset class" is the whole market, not the US named before it
+    ('Butterfill linked the redemptions to a hawkish repricing of US rate expectations, noting it was the third consecutive week of net outflows for the asset class.',
+     date(2026, 2, 2), [('the third consecutive week', 'total', 'streak', '2026-02-02', 'conflicting')]),  # (it was the second)
+])
+def test_ninth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

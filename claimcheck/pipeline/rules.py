@@ -551,29 +551,38 @@ def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target])
 # what makes an amount after a streak the run's total: "reach $4.9bn", "drained about $4 billion", "$3.8bn in total"
 _RUN_TOTAL_RE = Caseless(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative)\b")
 # "their fifth weekly outflow, totalling $288 million": the streak names this week's flow, not a run
+_ENDED_RUN_TOTAL_RE = Caseless(r"\b(?:that|which)\s+(?:had\s+)?(?:brought|drew|drawn|pulled|attracted|added|totall?ed|amounted|gathered|collected|absorbed|saw|raised|took)\b"
+                               r"|\bin\s+which\s+(?:period|time)\b|\bduring\s+which\b|\bover\s+which\b|\bworth\b|\btotall?ing\b")
 _ONE_WEEK_STREAK_RE = re.compile(r"\bweekly\s+(?:net\s+)?(?:inflow|outflow)\b(?!s)", re.I)
 _IN_TOTAL_RE = Caseless(r"(?<!\s)\s*+(?:in\s+total|in\s+all|combined|altogether)\b")
 _WITH_RE = Caseless(r"(?<![\s,;])[,;]?\s*+with\b")  # the lookbehind keeps a search linear
 
 
 def _inherited_metric(sentence: str, sent_start: int, t: Target, clause: tuple[int, int], targets: list[Target],
-                      mentions: list[Mention], claims: list[Claim], metric: str, run_weeks: int | None) -> tuple[str, int | None, str | None]:
+                      mentions: list[Mention], claims: list[Claim], metric: str, run_weeks: int | None) -> tuple[str, int | None, str | None, bool]:
     """The metric of an amount with no cue of its own, taken from what it completes:
     a run's total after a streak ("outflows stretch to a fourth week, reach $4.9bn", "for a third
-    straight week, exceeding $1 billion in total") or the amount before it in a "with" clause
-    ("Year-to-date inflows stand at $35.2 billion, with Ether accounting for $11.2 billion")."""
+    straight week, exceeding $1 billion in total"), the total of a run that ended ("snapped a
+    seven-week run of inflows that had brought in about $3.8 billion": the weeks before this one,
+    returned as True), or the amount before it in a "with" clause ("Year-to-date inflows stand at
+    $35.2 billion, with Ether accounting for $11.2 billion")."""
     for s in targets:
+        if s.label == "STREAK" and s.data["kind"] == "ended" and s.end <= t.start and t.start - s.end <= 80 \
+                and not any(s.end <= m.start < t.start for m in mentions) \
+                and not any(o.label == "AMOUNT" and s.end <= o.start < t.start for o in targets) \
+                and _ENDED_RUN_TOTAL_RE.search(sentence, s.end, t.start):
+            return "flow_run", s.data["n"], s.data["direction"], True
         if s.label == "STREAK" and s.data["kind"] == "run" and s.end <= t.start and t.start - s.end <= 60 \
                 and not any(s.end <= m.start < t.start for m in mentions) \
                 and not any(o.label == "AMOUNT" and s.end <= o.start < t.start for o in targets) \
                 and (_RUN_TOTAL_RE.search(sentence, s.end, t.start) or _IN_TOTAL_RE.match(sentence, t.end)):
             if _ONE_WEEK_STREAK_RE.search(s.text):  # this week's flow, in the streak's direction
-                return metric, run_weeks, s.data["direction"]
-            return "flow_run", s.data["n"], s.data["direction"]
+                return metric, run_weeks, s.data["direction"], False
+            return "flow_run", s.data["n"], s.data["direction"], False
     if claims and _WITH_RE.match(sentence, clause[0]) and claims[-1].metric in ("flow_ytd", "flow_mtd", "flow_run") \
             and claims[-1].end <= sent_start + clause[0]:
-        return claims[-1].metric, claims[-1].run_weeks, None
-    return metric, run_weeks, None
+        return claims[-1].metric, claims[-1].run_weeks, None, False
+    return metric, run_weeks, None, False
 
 
 def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence: str) -> tuple[str | None, str | None]:
@@ -713,9 +722,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if metric == "flow" and i > 0 and _LEVEL_CHAIN_RE.fullmatch(sentence[amounts[i - 1].end:t.start].strip()) and claims \
                 and claims[-1].end == sent_start + amounts[i - 1].end:
             metric = claims[-1].metric  # "from $264bn to $191bn" of assets under management, "at $178bn, down from $193bn"
-        direction_hint = None
+        direction_hint, ended_run = None, False
         if metric == "flow" and metric_cue is None:
-            metric, run_weeks, direction_hint = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
+            metric, run_weeks, direction_hint, ended_run = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
         if daily is None:  # "Flows on Friday, October 10, were muted, with just $159 million of outflows": across the commas
             daily = nearest(cues, ("daily",), t, max((o.end for o in amounts if o.end <= t.start), default=0), t.start, max_dist=60)
@@ -743,6 +752,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                    and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]) and periods.week_before(week))
         if earlier:  # "slid from about 264 billion USD to 191 billion USD": the level before, read as the week before
             week, wsrc = earlier, "from-to"
+        elif metric == "flow_run" and ended_run and week is not None and wsrc not in _NAMED_WEEK and (week_earlier := periods.week_before(week)):
+            week, wsrc = week_earlier, "weeks-before"  # "snapped a seven-week run of inflows that had brought in $3.8 billion"
         elif metric == "flow_run" and metric_cue is not None and metric_cue.data.get("before") and week is not None \
                 and wsrc not in _NAMED_WEEK and (week_earlier := periods.week_before(week)):
             week, wsrc = week_earlier, "weeks-before"  # "follows $3.8 billion of inflows over the previous six weeks"
@@ -973,7 +984,9 @@ def _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report,
         metric = "aum"
     elif re.search(r"volume|turnover", inner) or (re.search(r"volume|turnover", ctx) and sup in ("lowest", "highest", "record")):
         metric = "volume"
-    elif re.search(r"\brun\b|\bwave\b|sustained|streak|weeks\b", inner) or re.search(r"run of outflows|run of inflows|this run", ctx):
+    elif re.search(r"\brun\b|\bwave\b|sustained|streak|weeks\b", inner) or (re.search(r"run of outflows|run of inflows|this run", ctx)
+                                                                          and not re.search(r"\bweekly\b|single[\s-]week", inner)):
+        # (but "the largest weekly outflow of 2026, and snapped a seven-week run of inflows" ranks a week)
         metric = "flow_run"
     if sup == "longest":
         metric = "streak"  # "the longest losing streak since 2024": a run's length, not a figure
