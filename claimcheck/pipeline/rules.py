@@ -266,7 +266,7 @@ def carry_sections(text: str, claims: list[Claim], article_report: date | None) 
     """A heading that names a week dates the claims of its section (up to the next heading) whose
     own text names none; under one that reviews a closed year, a flow with no period of its own is
     that year's total. Run on the whole text, after its pieces: a section may span several."""
-    marks = [h for h in headings(text, article_report)]
+    marks = list(headings(text, article_report))
     if not any(section for _, _, section in marks):
         return
     k, section = 0, None
