@@ -988,3 +988,26 @@ def test_eighth_red_team_wordings(text, report, expected):
 ])
 def test_ninth_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # "Close 2025 With": the year's total; "against" and "down from a record" chain levels; "under administration" is AuM
+    ('Crypto Funds Close 2025 With $47.2 Billion of Inflows', date(2026, 1, 5), [('$47.2 Billion', 'total', 'flow_ytd', '2025-12-29', 'verified')]),
+    ('Assets under management slipped to US$ 176,3 bilhões, against US$ 179 bilhões a week earlier.', date(2025, 6, 23),
+     [('US$ 176,3 bilhões', 'total', 'aum', '2025-06-23', 'verified'), ('US$ 179 bilhões', 'total', 'aum', '2025-06-16', 'verified')]),
+    ('XRP took in $3.5 million, taking its 2026 total to $151 million with $2.6 billion under management.', date(2026, 2, 23),
+     [('$3.5 million', 'asset:xrp', 'flow', '2026-02-23', 'verified'), ('$151 million', 'asset:xrp', 'flow_ytd', '2026-02-23', 'verified'),
+      ('$2.6 billion', 'asset:xrp', 'aum', '2026-02-23', 'verified')]),
+    # a run's combined worth; "March alone" is the month to date; "the whole year" the year to date; "two weeks of inflows"
+    ('That makes three weeks in a row of inflows, worth a combined $2.2 billion.', date(2026, 3, 16),
+     [('three weeks in a row', 'total', 'streak', '2026-03-16', 'unverified'), ('$2.2 billion', 'total', 'flow_run', '2026-03-16', 'verified')]),
+    ('March alone accounts for $1.68 billion of that.', date(2026, 3, 16), [('$1.68 billion', 'total', 'flow_mtd', '2026-03-16', 'unverified')]),
+    ('Looking at the whole year, net inflows into digital asset investment products have reached $35.2 billion.', date(2025, 9, 8),
+     [('$35.2 billion', 'total', 'flow_ytd', '2025-09-08', 'verified')]),
+    ('Ether products added 149.2 million USD, taking two weeks of inflows to 336 million USD.', date(2025, 5, 5),
+     [('149.2 million USD', 'asset:ethereum', 'flow', '2025-05-05', 'verified'), ('336 million USD', 'asset:ethereum', 'flow_run', '2025-05-05', 'verified')]),
+    ('Crypto Funds Bleed $288M as Outflow Run Hits Sixth Week', date(2026, 2, 23),
+     [('$288M', 'total', 'flow', '2026-02-23', 'verified'), ('Hits Sixth Week', 'total', 'streak', '2026-02-23', 'conflicting')]),
+])
+def test_tenth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -39,7 +39,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "the fourth week in succession", "the second week consecutive", "the fourth week negative"
         rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive|in\s+the\s+(?:red|green)))\b"
         # "for a second week", "stretch to a fifth week", "stretch to fourth week"
-        rf"|\b(?:for|to|reach(?:es|ed)?|enter(?:s|ed|ing)?|into)\s+(?:a|the|its|their)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
+        rf"|\b(?:for|to|reach(?:es|ed)?|enter(?:s|ed|ing)?|into|hits?|hitting)\s+(?:a|the|its|their)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
         # "extending a losing streak to five weeks", "the streak ... stands at four weeks", "inflows run to six weeks"
         rf"|\b(?:streak|run)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|of)\s+(?P<card6>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         # "SIX-WEEK INFLOW RUN ENDS"
@@ -68,7 +68,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
         # (not the verb: "did not record outflows", "to record inflows")
-        r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?)\b"
+        r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?|hauls?)\b"
         r"|\b(?:record|all-time)\s+(?:weekly\s+)?(?:high|low)\b"
         # "Smash Weekly Record", "set a new record", "$706.5M, also a record"
         r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|the|its|their|another)\s+)?(?:new\s+)?(?:weekly\s+)?record\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
@@ -95,17 +95,17 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bfrom\s+(?:the\s+)?(?:year(?:['’]s)?\s+(?:beginning|start)|(?:beginning|start)\s+of\s+(?:the\s+)?year)\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
-        r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|"
+        r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|\bthe\s+whole\s+year\b|"
         r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (
-        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+alone\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
         r"\b(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
     ),
     "run": (
         rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d)\b)|"
-        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:run|streak|exodus|total|period|stretch|tally|accumulated|combined|cumulative|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
+        rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:of\s+)?(?:run|streak|exodus|total|period|stretch|tally|accumulated|combined|cumulative|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
         rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\b(?:in|over|during|across)\s+the\s+(?P<n6>{_CARD})\s+(?:preceding|previous|prior)\s+weeks\b|"
         # "outflows since May 11": the weeks reported after that day
@@ -114,13 +114,13 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "since the current inflow run began": the run up to this week
         r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow|losing|winning)\s+)?(?:run|streak)\s+(?:began|started)\b"
     ),
-    "aum": r"\bassets\s+under\s+management\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
+    "aum": r"\bassets\s+under\s+management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
     # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
     "year": (
         # (and as translations write it: "by results of the 2025 year")
         r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?|the\s+(?=20\d\d\s+year\b))?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))(?:\s+year\b)?"
-        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b"
+        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?:clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?|end(?:s|ed|ing)?|wrap(?:s|ped|ping)?)\s+(?:out\s+)?(?P<y4>20\d\d)\s+with\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b"
         # "last year's record of 48.6 billion USD"
         r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
         # "XRP gathered $3.6 billion last year" (not "since last year", "the same week last year")

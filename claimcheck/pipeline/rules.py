@@ -166,7 +166,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
         for m in patterns[label].finditer(sentence):
             data = {}
             if label == "year":
-                written = next((m.group(k) for k in ("y", "y2", "y3") if m.group(k)), None)
+                written = next((m.group(k) for k in ("y", "y2", "y3", "y4") if m.group(k)), None)
                 if written is None and (article_report is None or article_report.year <= 1):
                     continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
@@ -196,7 +196,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
 
 
 # the words for a whole year's total, and when they mean the year just ended
-_WHOLE_YEAR_RE = Caseless(r"(?:for|over)\s+the\s+year|full[\s-]year|annual|year's\s+total")
+_WHOLE_YEAR_RE = Caseless(r"(?:for|over)\s+the\s+year|full[\s-]year|annual|year's\s+total|the\s+whole\s+year")
 _SO_FAR_RE = Caseless(r"(?<!\s)\s++(?:so\s++far|to\s++date)\b")  # "for the year so far": the running year
 YEAR_CLOSED_DAYS = 9  # a report up to this day of January (its week ends by the 6th) reviews the year before
 
@@ -443,7 +443,7 @@ _WHOLE_OF_RE = Caseless(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+
 _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
 # matched against the stripped gap: "from $264bn to $191bn", "at $178bn, down from $193bn",
 # "$27 billion, compared with the previous week's $63 billion"
-_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?)"
+_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?|against)(?:\s++(?:a|the)\s++record)?"
                            r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s|\s++earlier|\s++before)?)?"
                            r"(?:\s++(?:about|around|roughly|some|nearly|almost|approximately|over|more\s++than|just\s++(?:over|under)))?")  # "down from roughly $264bn"
 _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
@@ -549,7 +549,7 @@ def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target])
 
 
 # what makes an amount after a streak the run's total: "reach $4.9bn", "drained about $4 billion", "$3.8bn in total"
-_RUN_TOTAL_RE = Caseless(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative)\b")
+_RUN_TOTAL_RE = Caseless(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative|combined|worth)\b")
 # "their fifth weekly outflow, totalling $288 million": the streak names this week's flow, not a run
 _ENDED_RUN_TOTAL_RE = Caseless(r"\b(?:that|which)\s+(?:had\s+)?(?:brought|drew|drawn|pulled|attracted|added|totall?ed|amounted|gathered|collected|absorbed|saw|raised|took)\b"
                                r"|\bin\s+which\s+(?:period|time)\b|\bduring\s+which\b|\bover\s+which\b|\bworth\b|\btotall?ing\b")
@@ -663,6 +663,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if cue_after is not None and _JOIN_RE.search(sentence, t.end, cue_after.start) \
                 and not _gapped_pair(sentence, t, amounts, mentions, cue_after):
             cue_after = None  # "took in over $2 billion and trading volume rose 55%": another conjunct's
+        if cue_after is not None and any(t.end <= o.start and o.end <= cue_after.start for o in amounts if o is not t) \
+                and not _gapped_pair(sentence, t, amounts, mentions, cue_after):
+            cue_after = None  # "to $151 million with $2.6 billion under management": the amount between owns it
         if cue_after is not None and any(o.start >= cue_after.end and o.start - cue_after.end <= 30
                                          and not _JOIN_RE.search(sentence, cue_after.end, o.start) for o in amounts if o is not t):
             cue_after = None  # "$36.5 million, for year-to-date outflows of almost $500 million": the next amount's
