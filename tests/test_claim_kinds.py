@@ -1011,3 +1011,19 @@ def test_ninth_red_team_wordings(text, report, expected):
 ])
 def test_tenth_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # a headline's "Ten Weeks of Inflows" is a streak ("taking two weeks of inflows to" is a run's window);
+    # "a record 15.1 billion USD"; "last year's total" is no year to date; "October inflows" in October are the month to date
+    ('Ten Weeks of Inflows: Is Institutional Crypto Demand Bulletproof?', date(2025, 6, 23),
+     [('Ten Weeks of Inflows', 'total', 'streak', '2025-06-23', 'unverified')]),
+    ('That pushes year-to-date inflows to a record 15.1 billion USD.', date(2025, 6, 23),
+     [('a record', 'total', 'rank', '2025-06-23', 'unverified'), ('15.1 billion USD', 'total', 'flow_ytd', '2025-06-23', 'verified')]),
+    ("Year-to-date inflows have reached $48.7 billion, surpassing last year's total of $48.6 billion.", date(2025, 10, 13),
+     [('$48.7 billion', 'total', 'flow_ytd', '2025-10-13', 'verified'), ('$48.6 billion', 'total', 'flow_ytd', '2024-12-30', 'unverified')]),
+    ('Crypto funds draw $3.17 billion despite the crash, October inflows top $9.1 billion', date(2025, 10, 13),
+     [('$3.17 billion', 'total', 'flow', '2025-10-13', 'verified'), ('$9.1 billion', 'total', 'flow_mtd', '2025-10-13', 'unverified')]),
+])
+def test_eleventh_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -31,6 +31,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?P<card2>{_CARD})\s+weeks\s+(?:in\s+a\s+row|consecutive(?:ly)?)\b"
         # "in each of the last five weeks", "every one of the past four weeks"
         rf"|\b(?:each|every(?:\s+one)?)\s+of\s+the\s+(?:last|past|previous|prior)\s+(?P<card11>{_CARD})\s+weeks\b"
+        rf"|\b(?P<card14>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\s+of\s+(?:net\s+|steady\s+)?(?P<dir14>inflows?|outflows?|buying|selling|red|green|bleeding|gains|losses)\b"
         rf"|\b(?:(?:their|its|the)\s+)?first\s+(?:net\s+|weekly\s+)?(?P<first_dir>inflows?|outflows?|red\s+week|green\s+week|negative\s+week|positive\s+week|losing\s+week|winning\s+week)\s+(?:in|after)\s+(?P<card3>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         rf"|\b(?:ended|ending|ends|end|snapped|snapping|snaps|snap|broke|breaking|breaks|break|halted|halting|halts|halt)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card4>{_CARD})[\s-]weeks?\s+(?:(?:of\s+)?(?P<end_dir>inflows?|outflows?|losing|winning)\s*)?(?:run|streak)\b"
         rf"|\b(?:stretch(?:es|ed)?|extend(?:s|ed)?)\s+to\s+(?P<card5>{_CARD})\s+weeks\b"
@@ -66,7 +67,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
         r"|\b(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\b"
         r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
-        r"|\b(?:(?:a|the|new)\s+)?(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:US\$|\$|USD)\s?\d)"
+        r"|\b(?:(?:a|the|new)\s+)?(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:(?:US\$|\$|USD)\s?\d|\d[\d.,]*\s?(?:billion|million|bn|mn)\b))"
         # (not the verb: "did not record outflows", "to record inflows")
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?|hauls?)\b"
         r"|\b(?:record|all-time)\s+(?:weekly\s+)?(?:high|low)\b"
@@ -96,10 +97,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bfrom\s+(?:the\s+)?(?:year(?:['’]s)?\s+(?:beginning|start)|(?:beginning|start)\s+of\s+(?:the\s+)?year)\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"
         r"\bsince\s+the\s+(?:start|beginning|turn)\s+of\s+(?:the\s+)?(?:year|20\d\d)\b|\bthis\s+year\b|\b(?:for|over)\s+the\s+year\b|\bso\s+far\s+this\s+year\b|\bthe\s+whole\s+year\b|"
-        r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear's\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
+        r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear(?<!last\syear)(?<!previous\syear)(?<!prior\syear)'s\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (
-        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+alone\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
+        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+alone\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
         r"\b(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
         r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
     ),

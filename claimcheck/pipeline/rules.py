@@ -80,9 +80,10 @@ def _streak_direction(word: str | None) -> str | None:
         return None
     if word.lower().startswith("in the"):  # "in the red", "in the green"
         return "outflow" if word.lower().endswith("red") else "inflow"
-    return "inflow" if word.lower().startswith(("in", "win", "entr", "gain", "pos")) else "outflow"
+    return "inflow" if word.lower().startswith(("in", "win", "entr", "gain", "pos", "buy", "green")) else "outflow"
 
 
+_WINDOW_BEFORE_RE = re.compile(r"\b(?:taking|bringing|over|in|across|past|last|previous|prior|after|of|the|those|these|to)\s+$", re.I)
 _BARE_RECORD_RE = re.compile(r"(?:also\s+)?(?:a|another)\s+(?:new\s+)?record", re.I)
 _YEAR_OWNS_RE = re.compile(r"\b(?:20\d\d|last\s+year)['’]s\s+$", re.I)
 _CLOSES_RE = re.compile(r"\s*(?:[.;!]|$)")
@@ -104,10 +105,12 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
         g = m.groupdict()
         n = None
         kind = "run"
-        for k in ("ord", "ord2", "card", "card2", "card5", "ord3", "ord4", "ord5", "card6", "card8"):
+        if g.get("card14") and _WINDOW_BEFORE_RE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "taking two weeks of inflows to $336m", "over the past four weeks of outflows": a run's window
+        for k in ("ord", "ord2", "card", "card2", "card5", "ord3", "ord4", "ord5", "card6", "card8", "card14"):
             if g.get(k):
                 n = to_int(g[k])
-        direction = _streak_direction(g.get("dir2") or g.get("dir3") or g.get("dir4") or g.get("dir8"))
+        direction = _streak_direction(g.get("dir2") or g.get("dir3") or g.get("dir4") or g.get("dir8") or g.get("dir14"))
         if g.get("card11"):  # "in each of the last five weeks": a longer streak does not contradict it
             n, kind = to_int(g["card11"]), "each"
         if g.get("card3"):
@@ -155,6 +158,7 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
 CUE_LABELS = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source")
 
 
+_MONTH_FLOWS_RE = Caseless(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows")
 _SINCE_MONTH_START_RE = Caseless(r"since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
@@ -180,6 +184,9 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
                 data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None or m.group("n6") is not None  # "in the six preceding weeks"
+            if label == "mtd" and article_report is not None and (named := _MONTH_FLOWS_RE.match(m.group(0))) \
+                    and periods.MONTHS[named.group("mon").lower()] != article_report.month:
+                continue  # "October inflows" in a November article: that month's, not this month's to date
             if label == "mtd" and article_report is not None and (since := _SINCE_MONTH_START_RE.match(m.group(0))):
                 month = since.group("mon")
                 if periods.MONTHS[month.lower()] != article_report.month:
