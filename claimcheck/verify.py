@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 from .model import MONEY_METRICS, Claim, Evidence, Verdict
+from .parse.numbers import WORD_NUMBERS
 from .reference import ReferenceData
 
 WEEK = timedelta(days=7)
@@ -317,7 +318,6 @@ def _rank_at(claim: Claim, series: dict[date, Evidence], R: date, first: date) -
 
 
 _RUN_LENGTH_RE = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]weeks?\b", re.I)
-_WORD_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 @lru_cache(maxsize=256)
@@ -328,7 +328,7 @@ def _run_length(note: str | None) -> int | None:
     if m is None:
         return None
     k = m.group(1).lower()
-    return int(k) if k.isdigit() else _WORD_N[k]
+    return int(k) if k.isdigit() else int(WORD_NUMBERS[k])
 
 
 @lru_cache(maxsize=64)

@@ -188,6 +188,11 @@ _RANGE_TAIL_RE = Caseless(rf"\s?(?P<join>[-–—]|to|and)\s?(?P<second>(?P<cur>
 _BETWEEN_RE = Caseless(r"\bbetween\s+$")
 
 
+def _borrowed(start: int, end: int, text: str, number: tuple[float, float], factor: float) -> Amount:
+    """The end of a range written without the scale (and currency) it borrows from the other end."""
+    return Amount(start, end, text, round(number[0] * factor, 9), round(number[1] * factor, 9), False, True)
+
+
 def _range_first(m: re.Match, a: Amount, text: str) -> tuple[Amount, Amount] | None:
     """The two ends of a range written with one scale ("$200-230 million"), or None."""
     if a.scaled or not m.group("num1"):
@@ -201,8 +206,7 @@ def _range_first(m: re.Match, a: Amount, text: str) -> tuple[Amount, Amount] | N
         return None  # a range runs upwards from a short figure ("$500,000 - $1m" is two amounts)
     sign = -1.0 if a.value < 0 else 1.0
     return (replace(a, value=round(sign * first[0] * factor, 9), precision=round(first[1] * factor, 9), scaled=True),
-            Amount(t.start("second"), t.end("second"), t.group("second"), round(second[0] * factor, 9),
-                   round(second[1] * factor, 9), False, True))
+            _borrowed(t.start("second"), t.end("second"), t.group("second"), second, factor))
 
 
 # "1 billion 240 million USD", "$1 billion 240 million" (how Korean and Chinese translations write
@@ -232,9 +236,10 @@ def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, left to right.
 
     A scaled figure with no currency of its own takes that of the amount right after it when they
-    are joined by "and", "or", "to" or a dash and that amount writes its currency after the number
-    ("6.2 million and 9.8 million dollars"). The first end of a range written with one scale takes
-    the scale of the second ("$200-230 million"); the dash between them is no minus sign.
+    are joined by "and", "or", "to", a dash or "~" and that amount writes its currency after the
+    number ("6.2 million and 9.8 million dollars"). The first end of a range written with one scale
+    takes the scale of the second ("$200-230 million", "between 1.3 and 1.35 billion dollars"); the
+    dash between them is no minus sign. A compound figure is one amount ("1 billion 240 million USD").
     """
     out: list[Amount] = []
     skip_to = -1
@@ -263,8 +268,7 @@ def find_amounts(text: str) -> list[Amount]:
                 factor = _scale_factor(m.group("scale2"))
                 parsed = parse_number(bare.group("figure"), has_scale=True)
                 if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
-                    out.append(Amount(bare.start("figure"), bare.end("figure"), bare.group("figure"), round(parsed[0] * factor, 9),
-                                      round(parsed[1] * factor, 9), False, True))
+                    out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), parsed, factor))
         out.append(a)
     return out
 

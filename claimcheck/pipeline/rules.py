@@ -158,8 +158,9 @@ def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]
 CUE_LABELS = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily", "share", "pct_change", "not_claim", "year", "source")
 
 
-_MONTH_FLOWS_RE = Caseless(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows")
-_SINCE_MONTH_START_RE = Caseless(r"since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# a month-to-date cue that names its month: "October inflows" (mon), "since the start of October" (mon2)
+_MTD_MONTH_RE = Caseless(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows"
+                         r"|since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
@@ -184,14 +185,12 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
                 data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None or m.group("n6") is not None  # "in the six preceding weeks"
-            if label == "mtd" and article_report is not None and (named := _MONTH_FLOWS_RE.match(m.group(0))) \
-                    and periods.MONTHS[named.group("mon").lower()] != article_report.month:
-                continue  # "October inflows" in a November article: that month's, not this month's to date
-            if label == "mtd" and article_report is not None and (since := _SINCE_MONTH_START_RE.match(m.group(0))):
-                month = since.group("mon")
-                if periods.MONTHS[month.lower()] != article_report.month:
-                    # "since the start of October" in a November article: the weeks since then, not the month
-                    label, data = "run", {"weeks": periods.reports_since(f"{month} 1", article_report), "before": False}
+            if label == "mtd" and article_report is not None and (named := _MTD_MONTH_RE.match(m.group(0))) \
+                    and periods.MONTHS[(month := named.group("mon") or named.group("mon2")).lower()] != article_report.month:
+                if named.group("mon"):
+                    continue  # "October inflows" in a November article: that month's, not this month's to date
+                # "since the start of October" in a November article: the weeks since then, not the month
+                label, data = "run", {"weeks": periods.reports_since(f"{month} 1", article_report), "before": False}
             cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
     # a word that is both a direction and a change or not-a-claim word ("rose 5%", "dropped",
     # "liquidated") reads as the latter
@@ -213,16 +212,26 @@ def _year_closed(article_report: date | None) -> bool:
 
 
 _THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)|\bat\s+that\s+(?:point|moment|time)\b")
+_DATED_KINDS = ("amount", "percent", "streak", "rank")  # the claims a week named elsewhere in the text can date
+
+
+def _redate(claims: list[Claim], report_date: date | None, source: str, text: str) -> None:
+    """Give the claims whose own text names no week (period source "article") the week named elsewhere."""
+    for c in claims:
+        if c.period_source == "article" and c.kind in _DATED_KINDS:
+            c.report_date, c.period_source, c.period_text = report_date, source, text
+
+
+def _as_year_total(c: Claim, report_date: date, text: str) -> None:
+    """Read a flow as the year-to-date total of the report ``report_date`` (a closed year's: its last report)."""
+    c.metric, c.report_date, c.period_source, c.period_text = "flow_ytd", report_date, "text", text
 
 
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
     """"Weekly ETP trading volume that week sank to about $17B": "that week" is the week the text
     named last (``named``: the last claim before, in the paragraph, whose week the text gave)."""
-    if named is None or not claims or not _THAT_WEEK_RE.search(claims[0].sentence):
-        return
-    for c in claims:
-        if c.period_source == "article" and c.kind in ("amount", "percent", "streak", "rank"):
-            c.report_date, c.period_source, c.period_text = named.report_date, named.period_source, "that week"
+    if named is not None and claims and _THAT_WEEK_RE.search(claims[0].sentence):
+        _redate(claims, named.report_date, named.period_source, "that week")
 
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -281,14 +290,12 @@ def carry_sections(text: str, claims: list[Claim], article_report: date | None) 
         while k < len(marks) and marks[k][1] <= c.start:
             section = marks[k][2]
             k += 1
-        if section is None or c.period_source != "article":
+        if section is None:
             continue
-        if section.week is not None and c.kind in ("amount", "percent", "streak", "rank"):
-            c.report_date, c.period_source = section.week, "text"
-            c.period_text = f"the heading '{section.text}'"
-        elif section.year is not None and c.kind == "amount" and c.metric in ("flow", "flow_ytd"):
-            c.metric, c.report_date, c.period_source = "flow_ytd", periods.last_report_of_year(section.year), "text"
-            c.period_text = f"the heading '{section.text}'"
+        if section.week is not None:
+            _redate([c], section.week, "text", f"the heading '{section.text}'")
+        elif c.period_source == "article" and c.kind == "amount" and c.metric in ("flow", "flow_ytd"):
+            _as_year_total(c, periods.last_report_of_year(section.year), f"the heading '{section.text}'")
 
 
 def closed_year_total(claims: list[Claim], article_report: date | None) -> Claim | None:
@@ -316,8 +323,7 @@ def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, art
                 or c.period_source not in ("article", "text") or (c.period_source == "text" and c.metric == "flow"):
             return False
         if c.kind == "amount" and c.metric in ("flow", "flow_ytd") and c.period_source == "article":
-            c.metric, c.report_date, c.period_source = "flow_ytd", total.report_date, "text"
-            c.period_text = f"the year's review ('{total.period_text}' before it)"
+            _as_year_total(c, total.report_date, f"the year's review ('{total.period_text}' before it)")
     return not new_year.search(claims[-1].sentence if claims else "")
 
 
@@ -486,6 +492,8 @@ def _restated(sentence: str, prev: Target, t: Target) -> bool:
         return False
     x, y = prev.data["amount"], t.data["amount"]
     return abs(abs(x.value) - abs(y.value)) <= max(x.precision, y.precision)
+
+
 _LEVEL_METRICS = ("flow_ytd", "flow_mtd", "flow_run", "aum", "volume")
 
 
@@ -667,12 +675,12 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         direction_cue = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], max_dist=60)
         metric_cue = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, clause[0], t.start, max_dist=80)
         cue_after = nearest(cues, ("ytd", "mtd", "run", "aum", "volume"), t, t.end, clause[1], max_dist=30)
-        if cue_after is not None and _JOIN_RE.search(sentence, t.end, cue_after.start) \
+        if cue_after is not None and (_JOIN_RE.search(sentence, t.end, cue_after.start)
+                                      or any(t.end <= o.start and o.end <= cue_after.start for o in amounts if o is not t)) \
                 and not _gapped_pair(sentence, t, amounts, mentions, cue_after):
-            cue_after = None  # "took in over $2 billion and trading volume rose 55%": another conjunct's
-        if cue_after is not None and any(t.end <= o.start and o.end <= cue_after.start for o in amounts if o is not t) \
-                and not _gapped_pair(sentence, t, amounts, mentions, cue_after):
-            cue_after = None  # "to $151 million with $2.6 billion under management": the amount between owns it
+            # another conjunct's ("took in over $2 billion and trading volume rose 55%"), or the amount
+            # between's ("to $151 million with $2.6 billion under management")
+            cue_after = None
         if cue_after is not None and any(o.start >= cue_after.end and o.start - cue_after.end <= 30
                                          and not _JOIN_RE.search(sentence, cue_after.end, o.start) for o in amounts if o is not t):
             cue_after = None  # "$36.5 million, for year-to-date outflows of almost $500 million": the next amount's
@@ -683,9 +691,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # this amount has its own cue after it, and the one before belongs to another amount
             # ("hold $2.6bn in assets and have attracted $151m so far this year")
             metric_cue = cue_after
+        prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
         if metric_cue is None:
             # a cue earlier in the sentence still holds when no other amount stands between
-            prev_amount_end = max((o.end for o in amounts if o.end <= t.start), default=0)
             metric_cue = nearest(cues, ("ytd", "mtd", "run"), t, prev_amount_end, t.start, max_dist=160)
         if _COINS_FOR_RE.search(sentence, max(0, t.start - 40), t.start):
             continue  # "it bought another 2,500 BTC for about $185 million": a purchase of coins, no fund flow
@@ -737,7 +745,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             metric, run_weeks, direction_hint, ended_run = _inherited_metric(sentence, sent_start, t, clause, targets, mentions, claims, metric, run_weeks)
         daily = nearest(cues, ("daily",), t, clause[0], clause[1], max_dist=60)
         if daily is None:  # "Flows on Friday, October 10, were muted, with just $159 million of outflows": across the commas
-            daily = nearest(cues, ("daily",), t, max((o.end for o in amounts if o.end <= t.start), default=0), t.start, max_dist=60)
+            daily = nearest(cues, ("daily",), t, prev_amount_end, t.start, max_dist=60)
         # --- direction ---------------------------------------------------------------------------
         if a.signed:
             direction, dsrc = ("outflow" if a.value < 0 else "inflow"), "sign"
