@@ -10,6 +10,7 @@ _ORD = (
     r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|"
     r"twenty-second|twenty-third|twenty-fourth|twenty-fifth|\d{1,2}(?:st|nd|rd|th)|\d{1,2}\.(?=\s+(?:consecutive|straight|successive)\b)"
 )
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 _CARD = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
 
 # data sources whose counts are not CoinShares' weekly fund flows (US spot ETF trackers, on-chain
@@ -18,7 +19,7 @@ _SOURCES = (r"Farside(?:\s+Investors)?|SoSoValue|CoinGlass|Glassnode|CryptoQuant
             r"|K33(?:\s+Research)?|Bloomberg\s+Intelligence|Kaiko|Dune(?:\s+Analytics)?|Santiment|Nansen|Coinalyze|Velo\s+Data")
 
 # a trading day named with a figure, not the start of a date ("on Monday, January 26")
-_WORKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d))"
+_WORKDAY = rf"(?:Mon|Tues|Wednes|Thurs|Fri)day\b(?![,\s]+(?:{MONTH_NAMES}|\d))"
 
 DEFAULT_PATTERNS: dict[str, str] = {
     # --- targets --------------------------------------------------------------------------------
@@ -40,7 +41,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "the fourth week in succession", "the second week consecutive", "the fourth week negative"
         rf"|\b(?:(?:a|an|the|its|their)\s+)?(?P<ord4>{_ORD})\s+week\s+(?:in\s+succession|consecutive|(?P<dir4>negative|positive|in\s+the\s+(?:red|green)))\b"
         # "for a second week", "stretch to a fifth week", "stretch to fourth week"
-        rf"|\b(?:for|to|reach(?:es|ed)?|enter(?:s|ed|ing)?|into|hits?|hitting)\s+(?:a|the|its|their)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d))"
+        rf"|\b(?:for|to|reach(?:es|ed)?|enter(?:s|ed|ing)?|into|hits?|hitting)\s+(?:a|the|its|their)?\s*(?P<ord5>(?!first){_ORD})\s+(?:straight\s+|consecutive\s+)?week\b(?!\s+of\s+(?:{MONTH_NAMES}|the\s+year|20\d\d))"
         # "extending a losing streak to five weeks", "the streak ... stands at four weeks", "inflows run to six weeks"
         rf"|\b(?:streak|run)\s+(?:[\w-]+\s+){{0,4}}?(?:to|at|of)\s+(?P<card6>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b"
         # "SIX-WEEK INFLOW RUN ENDS"
@@ -62,10 +63,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\b(?:(?:the|its|their|a|an)\s+)?(?:(?:market's|sector's|{_ORD})[\s-]+)?(?P<sup>largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|longest|(?<=\bthe\s)most|(?<=\bits\s)most)\b"
         # (not the asset's size: "Bitcoin, the largest cryptocurrency by market value,", "the biggest coin,")
         r"(?!\s+(?:by\s+(?:market\s+)?(?:cap\b|capitali[sz]ation|value)|(?:crypto(?:currenc(?:y|ies))?|coins?|tokens?|(?:crypto|digital)\s+(?:assets?|currenc(?:y|ies)))\s*+(?:by\b|,|$)))"
-        r"(?P<tail>[^.;!?\n]{0,70}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){0,2}?(?:January|February|March|April|May|June|July|August|September|October|November|December|crash|\d{4})(?:\s+\d{4})?(?:\s+crash)?"
+        rf"(?P<tail>[^.;!?\n]{{0,70}}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){{0,2}}?(?:{MONTH_NAMES}|crash|\d{{4}})(?:\s+\d{{4}})?(?:\s+crash)?"
         r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?history\b|\bever\b"
         # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
-        r"|\b(?:of|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\b"
+        rf"|\b(?:of|in)\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?\b"
         r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)record\s+(?=(?:weekly\s+|single-week\s+|net\s+)?(?:(?:US\$|\$|USD)\s?\d|\d[\d.,]*\s?(?:billion|million|bn|mn)\b))"
         # (not the verb: "did not record outflows", "to record inflows")
@@ -100,17 +101,17 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\baccumulated\s+(?:of|for|in)\s+the\s+year\b|\byear(?<!last\syear)(?<!previous\syear)(?<!prior\syear)'s\s+(?:total|tally)\b|\b20\d\d\s+(?:tally|total)\b|\bfull[\s-]year\b|\bannual\b|\bcumulative\s+funds\b|\bcumulative\s+(?:net\s+)?flows?\b"
     ),
     "mtd": (
-        r"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+alone\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)|\bso\s+far\s+in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|"
-        r"\b(?:in\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
-        r"\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*$"
+        rf"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\b(?:{MONTH_NAMES})(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows\b|\b(?:{MONTH_NAMES})\s+alone\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|{MONTH_NAMES})\b(?!\s+\d)|\bso\s+far\s+in\s+(?:{MONTH_NAMES})\b|"
+        rf"\b(?:in\s+)?(?:{MONTH_NAMES})\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
+        rf"\bin\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?\s*$"
     ),
     "run": (
-        rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|the\s+year|20\d\d)\b)|"
+        rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b(?!\s+of\s+(?:{MONTH_NAMES}|the\s+year|20\d\d)\b)|"
         rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:of\s+)?(?:run|streak|exodus|total|period|stretch|tally|accumulated|combined|cumulative|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
         rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\b(?:in|over|during|across)\s+the\s+(?P<n6>{_CARD})\s+(?:preceding|previous|prior)\s+weeks\b|"
         # "outflows since May 11": the weeks reported after that day
-        r"\bsince\s+(?P<since>(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?!\d)(?:,?\s+20\d\d)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?)\b|"
+        rf"\bsince\s+(?P<since>(?:{MONTH_NAMES})\s+\d{{1,2}}(?!\d)(?:,?\s+20\d\d)?|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?)\b|"
         rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
         # "since the current inflow run began": the run up to this week
         r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow|losing|winning)\s+)?(?:run|streak)\s+(?:began|started)\b"
@@ -140,7 +141,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # a source tag closing a headline: "... $290M OUTFLOW FRIDAY — FARSIDE"
         rf"|(?<=[—–-]\s)(?P<src5>{_SOURCES})(?=\W*$)"
     ),
-    "daily": r"\bthat\s+day\b|(?<!\bmarkets\s)(?<!\bmarket\s)\bdaily\b(?!:)|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\s+alone\b"
+    "daily": rf"\bthat\s+day\b|(?<!\bmarkets\s)(?<!\bmarket\s)\bdaily\b(?!:)|\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+alone\b|\bin\s+a\s+single\s+day\b|\bper\s+day\b|\bfirst\s+(?:two|three|four)\s+days\b|\bon\s+(?:{MONTH_NAMES})\s+\d{{1,2}}\s+alone\b"
              # "outflows of $315.9 million on Friday", "$290M outflow Friday" (not "CoinShares said on Monday, January 26")
              rf"|(?<=\d)\s*+(?:million|billion|bn|mn|m|b)?\s++(?:(?:in\s+)?(?:net\s+)?(?:inflows?|outflows?)\s+)?(?:on\s+)?{_WORKDAY}"
              rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}"

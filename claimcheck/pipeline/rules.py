@@ -14,7 +14,7 @@ from typing import Iterator
 from ..model import Claim
 from ..parse import hedges, numbers, periods
 from ..parse.caseless import Caseless
-from .lexicon import DEFAULT_PATTERNS
+from .lexicon import DEFAULT_PATTERNS, MONTH_NAMES
 
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -159,8 +159,7 @@ CUE_LABELS = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily"
 
 
 # a month-to-date cue that names its month: "October inflows" (mon), "since the start of October" (mon2)
-_MTD_MONTH_RE = Caseless(r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows"
-                         r"|since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon2>January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_MTD_MONTH_RE = Caseless(rf"(?P<mon>{MONTH_NAMES})(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows|since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon2>{MONTH_NAMES})\b")
 
 
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
