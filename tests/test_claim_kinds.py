@@ -1027,3 +1027,28 @@ def test_tenth_red_team_wordings(text, report, expected):
 ])
 def test_eleventh_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # "the week before that" is the week before the one named last (in the sentence, or the paragraph's
+    # sentence before); "combined with the prior week" is a run of two weeks up to this one, but "the
+    # prior week's $882 million" is that week's own figure; a volume chained past a rank aside
+    ("The previous week's report had shown about $1.2 billion of outflows, following $360 million the week before that.", date(2025, 11, 17),
+     [('$1.2 billion', 'total', 'flow', '2025-11-10', 'verified'), ('$360 million', 'total', 'flow', '2025-11-03', 'verified')]),
+    ("Last week saw outflows of $2 billion, and the week before that $1.2 billion.", date(2025, 11, 17),
+     [('$2 billion', 'total', 'flow', '2025-11-17', 'verified'), ('$1.2 billion', 'total', 'flow', '2025-11-10', 'verified')]),
+    ("The prior week saw $1.2 billion of outflows. The week before that, outflows were $360 million.", date(2025, 11, 17),
+     [('$1.2 billion', 'total', 'flow', '2025-11-10', 'verified'), ('$360 million', 'total', 'flow', '2025-11-03', 'verified')]),
+    ("The week before that, outflows were $1.2 billion.", date(2025, 11, 17),
+     [('$1.2 billion', 'total', 'flow', '2025-11-10', 'verified')]),
+    ('Combined with the prior week, roughly $3.2 billion has now left the sector.', date(2025, 11, 17),
+     [('$3.2 billion', 'total', 'flow_run', '2025-11-17', 'verified')]),
+    ("Combined with the prior week's $1.2 billion, that brings outflows to $3.2 billion in two weeks.", date(2025, 11, 17),
+     [('$1.2 billion', 'total', 'flow', '2025-11-10', 'verified'), ('$3.2 billion', 'total', 'flow_run', '2025-11-17', 'verified')]),
+    ('Trading activity dried up as well: weekly ETP volumes tumbled to $17 billion, the lowest since July 2025, '
+     'down from a record $63 billion only two weeks earlier.', date(2026, 2, 23),
+     [('$17 billion', 'total', 'volume', '2026-02-23', 'verified'), ('the lowest since July 2025', 'total', 'rank', '2026-02-23', 'unverified'),
+      ('a record', 'total', 'rank', '2026-02-09', 'unverified'), ('$63 billion', 'total', 'volume', '2026-02-09', 'verified')]),
+])
+def test_twelfth_red_team_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -160,6 +160,19 @@ def test_week_cues(text, article, expected):
     assert cues and cues[0].report_date == expected
 
 
+@pytest.mark.parametrize("text,sources", [
+    ("following $360 million the week before that", ["before-that"]),
+    ("and a week earlier than that", ["before-that"]),
+    ("the previous week to that", ["before-that"]),
+    ("following $360 million the week before", ["previous-week"]),
+    ("the prior week's $1.2 billion", ["previous-week"]),
+])
+def test_the_week_before_that_is_its_own_cue(text, sources):
+    # "the week before that" is counted back from the week named last (by the claim rules), so it is
+    # not read as the week before the article's
+    assert [c.source for c in periods.week_cues(text, date(2025, 11, 17))] == sources
+
+
 @pytest.mark.parametrize("text,start,end,kind", [
     ("the largest single-week outflow since mid-November 2025", date(2025, 11, 10), date(2025, 11, 20), "since"),
     ("the largest since the October crash", date(2025, 10, 10), date(2025, 10, 10), "since"),

@@ -134,10 +134,13 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 
 
 # cues that move a claim to another week than the article's
-PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week|the\s+week\s+before(?!\s+(?:the\s+)?(?:Christmas|Xmas|holidays?|festive|year-end))|a\s+week\s+(?:earlier|before|ago)"
+PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week(?!\s+to\s+that\b)|the\s+week\s+before(?!\s+(?:the\s+)?(?:Christmas|Xmas|holidays?|festive|year-end|that\b))|a\s+week\s+(?:earlier|before|ago)(?!\s+(?:than\s+)?that\b)"
     r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:weekly\s+)?report"
     r"|(?:follows|followed|following|after)\s+a\s+week\s+(?:in\s+which|when|that\s+saw))\b")
+# "following $360 million the week before that": the week before the one named last (resolved by the
+# claim rules; on its own, the week before the article's)
+BEFORE_THAT_RE = Caseless(r"\b(?:the|a)\s+week\s+(?:before|earlier|prior\s+to|earlier\s+than)\s+that\b|\bthe\s+(?:previous|prior|preceding)\s+week\s+to\s+that\b")
 # "Three weeks ago, funds had drawn $2 billion": that many reports back
 WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
 # "the (last full) week before Christmas": the last week that ended before 25 December
@@ -160,6 +163,7 @@ class WeekCue:
     text: str
     report_date: date
     source: str  # "text" (a written date) | "previous-week" | "article" (this week) | "earlier" (an earlier week, not named)
+    # | "before-that" (the week before the one named last)
 
 
 # a run or streak placed in an earlier month: "the five-week outflow run that ended in late February",
@@ -283,6 +287,9 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
         for m in EARLIER_RE.finditer(text):  # an earlier week the text does not name
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "earlier"))
         before = week_before(article_report)
+        for m in BEFORE_THAT_RE.finditer(text):
+            if before is not None:
+                out.append(WeekCue(m.start(), m.end(), m.group(0), before, "before-that"))
         for m in PREVIOUS_WEEK_RE.finditer(text):
             if before is not None:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), before, "previous-week"))

@@ -115,6 +115,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
         # "since the current inflow run began": the run up to this week
         r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow|losing|winning)\s+)?(?:run|streak)\s+(?:began|started)\b"
+        # "Combined with the prior week, roughly $3.2 billion has now left": this week and the one before
+        # (not "combined with the prior week's $882 million": that week's own figure)
+        r"|\b(?:combined|together|taken\s+together)\s+with\s+(?P<pair>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
+        r"|\bincluding\s+(?P<pair2>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
     ),
     "aum": r"\bassets\s+under\s+management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",

@@ -179,7 +179,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                 data["source"] = " ".join(named.split())
             if label == "run":
                 n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5", "n6") if m.group(k)), None)
-                data["weeks"] = to_int(n) if n else None
+                data["weeks"] = to_int(n) if n else 2 if m.group("pair") or m.group("pair2") else None
                 if m.group("since"):
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
@@ -195,7 +195,10 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
     # "liquidated") reads as the latter
     changes = {(c.start, c.end) for c in cues if c.label in ("pct_change", "not_claim")}
     cues = [c for c in cues if not (c.label in ("outflow", "inflow") and (c.start, c.end) in changes)]
+    runs = [c for c in cues if c.label == "run"]
     for w in periods.week_cues(sentence, article_report):
+        if any(r.start <= w.start and w.end <= r.end for r in runs):
+            continue  # "combined with the prior week": a run that takes it in, not the figure's week
         cues.append(Cue(w.start, w.end, "week", w.text, {"report_date": w.report_date, "source": w.source}))
     return cues
 
@@ -228,9 +231,16 @@ def _as_year_total(c: Claim, report_date: date, text: str) -> None:
 
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
     """"Weekly ETP trading volume that week sank to about $17B": "that week" is the week the text
-    named last (``named``: the last claim before, in the paragraph, whose week the text gave)."""
+    named last (``named``: the last claim before, in the paragraph, whose week the text gave);
+    "the week before that" is the week before it."""
     if named is not None and claims and _THAT_WEEK_RE.search(claims[0].sentence):
         _redate(claims, named.report_date, named.period_source, "that week")
+    for c in claims:
+        if c.period_source == "before-that":  # with no week named before, the week before the article's
+            if named is not None and named.report_date is not None:
+                c.report_date, c.period_source = periods.week_before(named.report_date), "text"
+            else:
+                c.period_source = "previous-week"
 
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -455,7 +465,8 @@ _WHOLE_OF_RE = Caseless(r"\d\s?(?:%|percent|per\s+cent)\s+of\s+(?:the\s+)?(?:\w+
 _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the lookbehind keeps a search linear
 # matched against the stripped gap: "from $264bn to $191bn", "at $178bn, down from $193bn",
 # "$27 billion, compared with the previous week's $63 billion"
-_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?|against)(?:\s++(?:a|the)\s++record)?"
+_LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+the\s++(?:lowest|highest|smallest|largest|biggest|weakest|strongest)\b[^,]{0,40})?"  # ", the lowest since July 2025, down from"
+                           r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?|against)(?:\s++(?:a|the)\s++record)?"
                            r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s|\s++earlier|\s++before)?)?"
                            r"(?:\s++(?:about|around|roughly|some|nearly|almost|approximately|over|more\s++than|just\s++(?:over|under)))?")  # "down from roughly $264bn"
 _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
@@ -655,6 +666,10 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
         if c is None:  # "The week before, the outflows were of 187 million USD, with a volume of 63 billion USD"
             c = next((w for w in own if w.start <= 4 and w.end < t.start), None)
         if c is not None:
+            if c.data["source"] == "before-that":  # the week before the one an earlier figure of the sentence has
+                named = next((x for x in reversed(claims) if x.end <= sent_start + t.start and x.report_date is not None), None)
+                if named is not None:
+                    return periods.week_before(named.report_date), "text", c.text
             return c.data["report_date"], c.data["source"], c.text
         return article_report, period_source, None
 
