@@ -1052,3 +1052,40 @@ def test_eleventh_red_team_wordings(text, report, expected):
 ])
 def test_twelfth_red_team_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out sets M and N: an ended streak after "after a streak of"; "after three weeks in which" is a run of
+    # the weeks before; "over that run"; "since late January" a run (not after a superlative: a rank's window);
+    # a level chained past "the previous week's record"; "2024's full-year"; "last year's full-year record" is
+    # that year's; "bucked the trend" turns the direction of the clause before; "$982 million of that" is the
+    # week named before; Polish "mld"; a dashed range "600–650 mln USD"; a figure without currency after a dollar one
+    ('With this the funds chain the fifth consecutive week of positive flows, after a streak of nine weeks of exits that was cut in April.', date(2025, 5, 12),
+     [('the fifth consecutive week', 'total', 'streak', '2025-05-12', 'unverified'), ('after a streak of nine weeks of exits', 'total', 'streak', '2025-04-14', 'unverified')]),
+    ('Context: the reversal comes after three weeks in which funds had pulled in more than $1 billion.', date(2025, 12, 22),
+     [('$1 billion', 'total', 'flow_run', '2025-12-15', 'unverified')]),
+    ('Inflows over that run have now reached $12.9 billion, and the year-to-date total stands at a record $13.2 billion.', date(2025, 6, 16),
+     [('$12.9 billion', 'total', 'flow_run', '2025-06-16', 'verified'), ('a record', 'total', 'rank', '2025-06-16', 'unverified'), ('$13.2 billion', 'total', 'flow_ytd', '2025-06-16', 'verified')]),
+    ('Roughly $4bn has left since late January.', date(2026, 2, 23),
+     [('$4bn', 'total', 'flow_run', '2026-02-23', 'verified')]),
+    ('Outflows of $1.73bn were the largest since mid-November.', date(2026, 2, 23),
+     [('$1.73bn', 'total', 'flow', '2026-02-23', 'conflicting'), ('the largest since mid-November', 'total', 'rank', '2026-02-23', 'conflicting')]),
+    ("Weekly ETP turnover dropped 57% to $27 billion, down from the previous week's record $63 billion.", date(2026, 2, 16),
+     [('57%', 'total', 'volume', '2026-02-16', 'unverified'), ('$27 billion', 'total', 'volume', '2026-02-16', 'verified'), ('record', 'total', 'rank', '2026-02-09', 'unverified'), ('$63 billion', 'total', 'volume', '2026-02-09', 'verified')]),
+    ("Big picture: year-to-date inflows now sit at $46.7B, just shy of 2024's full-year $48.7B.", date(2025, 12, 22),
+     [('$46.7B', 'total', 'flow_ytd', '2025-12-22', 'verified'), ('$48.7B', 'total', 'flow_ytd', '2024-12-30', 'unverified')]),
+    ("September had already closed with about four billion dollars of month-to-date inflows as of the previous report, and the new money pushed year-to-date inflows to 48.7bln, edging past last year's full-year record of 48.6 bln.", date(2025, 10, 6),
+     [('four billion dollars', 'total', 'flow_mtd', '2025-09-29', 'verified'), ('48.7bln', 'total', 'flow_ytd', '2025-10-06', 'conflicting'), ('48.6 bln', 'total', 'flow_ytd', '2024-12-30', 'unverified')]),
+    ('Ether lost a further $249 million, while XRP ($31.8 million), NEAR ($9 million) and Solana ($7.7 million) bucked the trend.', date(2026, 5, 25),
+     [('$249 million', 'asset:ethereum', 'flow', '2026-05-25', 'conflicting'), ('$31.8 million', 'asset:xrp', 'flow', '2026-05-25', 'verified'), ('$9 million', 'asset:near', 'flow', '2026-05-25', 'verified'), ('$7.7 million', 'asset:solana', 'flow', '2026-05-25', 'verified')]),
+    ('The May 18 report showed $1.07 billion leaving crypto ETPs. Bitcoin accounted for $982 million of that, and Ether funds saw $249 million in redemptions.', date(2026, 5, 25),
+     [('$1.07 billion', 'total', 'flow', '2026-05-18', 'verified'), ('$982 million', 'asset:bitcoin', 'flow', '2026-05-18', 'verified'), ('$249 million', 'asset:ethereum', 'flow', '2026-05-18', 'verified')]),
+    ('Ethereum recorded outflows in the range 600–650 mln USD.', date(2026, 2, 2),
+     [('600–650 mln USD', 'asset:ethereum', 'flow', '2026-02-02', 'verified')]),
+    ('Investment products based on cryptocurrencies recorded in the past week net outflows in the height of 1,7 mld USD.', date(2026, 2, 2),
+     [('1,7 mld USD', 'total', 'flow', '2026-02-02', 'verified')]),
+    ('In the accumulated of the year, the entries reach 5,6 billion dollars, close to the maximum of 7,3 billion that was touched at the beginning of February.', date(2025, 5, 12),
+     [('5,6 billion dollars', 'total', 'flow_ytd', '2025-05-12', 'conflicting'), ('7,3 billion', 'total', 'flow_ytd', '2025-02-10', 'unverified')]),
+])
+def test_held_out_m_and_n_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -96,6 +96,27 @@ def test_find_amounts_compound_and_spaced(text, expected):
     assert got == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Polish, Czech and Russian "mld"/"mlrd" are billions; a dash between a bare figure and an amount is a range
+    ("net outflows in the height of 1,7 mld USD", [("1,7 mld USD", 1700, 50, False)]),
+    ("fell to 178 mld USD.", [("178 mld USD", 178000, 500, False)]),
+    ("in the range 600–650 mln USD", [("600", 600, 50, False), ("650 mln USD", 650, 5, False)]),
+    ("a 2025-650 million dollars", [("-650 million dollars", -650, 5, True)]),
+    # a scaled figure with no currency after a dollar amount of the sentence is in dollars ...
+    ("Bitcoin drew $1.2 billion and Ether 300 million", [("$1.2 billion", 1200, 50, False), ("300 million", 300, 50, False)]),
+    ("reach 5,6 billion dollars, close to the maximum of 7,3 billion that was touched in February",
+     [("5,6 billion dollars", 5600, 50, False), ("7,3 billion", 7300, 50, False)]),
+    # ... but not before it, nor of coins, users or another currency
+    ("ether captured 496 million last week", []),
+    ("Funds drew $1bn; the 21 million bitcoin supply, 5 million users", [("$1bn", 1000, 500, False)]),
+    ("inflows of $38 million (around IDR 600 billion)", [("$38 million", 38, 0.5, False)]),
+    ("US$ 1,9 billion (about R$ 10,4 billion), or EUR 1.6 billion", [("US$ 1,9 billion", 1900, 50, False)]),
+])
+def test_find_amounts_other_writings(text, expected):
+    got = [(a.text, pytest.approx(a.value), pytest.approx(a.precision), a.signed) for a in numbers.find_amounts(text)]
+    assert got == expected
+
+
 @pytest.mark.parametrize("text", ["4 hours ago", "January 26, 2026", "three dimensions", "63%", "the 2025 high",
                                   # the tail of a number the words spell is no amount of its own
                                   "two hundred and fifteen million dollars", "six point four eight billion dollars"[4:]])

@@ -17,6 +17,7 @@ SCALES: dict[str, float] = {
     "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
     "bilhão": 1e3, "bilhões": 1e3, "mil millones": 1e3,
     "mrd": 1e3, "mrd.": 1e3, "mio.": 1.0,
+    "mld": 1e3, "mlrd": 1e3,  # Polish, Czech and Russian writers ("1,7 mld USD")
     "hundred million": 100.0, "hundred millions": 100.0,  # a translation of 億/亿: "151 hundred million dollars"
     "million": 1.0, "millions": 1.0, "mn": 1.0, "mln": 1.0, "mm": 1.0, "m": 1.0, "mio": 1.0,
     "milhão": 1.0, "milhões": 1.0, "millones": 1.0,
@@ -34,8 +35,8 @@ WORD_NUMBERS: dict[str, float] = {
 # groups: both keep the search linear on long runs of digits or groups ("1,000,000,000,...").
 _NUM = r"(?<!\d)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SCALE_WORDS = r"trillion|billions?|hundred\s+millions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
-_SCALE_ABBR = r"tn|bn|bln|mn|mln|mm|mio|[bmkt]"
-_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
+_SCALE_ABBR = r"tn|bn|bln|mlrd|mld|mn|mln|mm|mio|[bmkt]"
+_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mlrd|mld|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
 # (not another dollar or the real: R$, A$, C$, HK$, NZ$, S$, MX$, NT$)
 _CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|(?<!\bR)(?<!\bA)(?<!\bC)(?<!\bS)(?<!\bHK)(?<!\bNZ)(?<!\bMX)(?<!\bNT)(?<!\bAU)(?<!\bCA)\$)"
 _CUR_POST = r"(?:US[\s-]dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
@@ -182,6 +183,8 @@ _SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<
 _BETWEEN_BARE_RE = Caseless(rf"\bbetween\s+(?P<figure>{_NUM})\s+and\s+$")
 
 
+# the first end of a range with neither scale nor currency, joined by a dash: "600–650 mln USD"
+_DASH_BARE_RE = Caseless(rf"(?<![\w$.,\-\u2013])(?P<figure>{_NUM})$")
 # the second end of a range whose first end has a currency but no scale: "$200-230 million",
 # "$1.2-$1.5 billion", "between $200 and $230 million" (the first end borrows the scale)
 _RANGE_TAIL_RE = Caseless(rf"\s?(?P<join>[-–—]|to|and)\s?(?P<second>(?P<cur>{_CUR_PRE})?\s?(?P<num>{_NUM})(?P<scale>{_SCALE}))")
@@ -232,6 +235,32 @@ def _compound(a: Amount, m: re.Match, text: str) -> Amount:
     return a
 
 
+# a scaled figure with no currency at all after a dollar amount of the same sentence is in dollars too:
+# "Bitcoin drew $1.2 billion and Ether 300 million", "reach 5,6 billion dollars, close to the maximum
+# of 7,3 billion that was touched in February" (not "21 million bitcoin", "5 million users", "EUR 300 million")
+_BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
+                          rf"(?P<num2>{_NUM})(?P<scale2>\s?(?:million|billion)\b|\s?(?:bn|mn|mln|bln)\b)"
+                          r"(?=\s*+(?:$|[,.;:)]|(?:in|of|into|from|out|worth|that|which|while|and|but|for|last|this|over|during|as|with|on|inflows?"
+                          r"|outflows?|net|each|respectively|apiece|to|a\s+week|the\s+week|week)\b))")
+
+
+# "IDR 600 billion", "EUR 1.1 billion", "Rs 9,600 crore", "R$ 10,4 billion", "€ 1.1 billion"
+# (and not the second end of a range already read or refused: "$5 - 3 billion")
+_OTHER_CURRENCY_BEFORE_RE = re.compile(r"(?:\b[A-Z]{3}|\bRs\.?|\bRp\.?|\b[A-Z]{1,3}\$|[$€£¥₹₦₩₽₺]|[-–—~])\s?$")
+
+
+def _bare_after(text: str, out: list[Amount]) -> list[Amount]:
+    """The scaled figures with no currency after the first dollar amount, in dollars (``out`` sorted)."""
+    found = []
+    for m in _BARE_AFTER_RE.finditer(text, out[0].end):
+        if any(a.start < m.end() and m.start() < a.end for a in out) or _OTHER_CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        a = parse_match(m)
+        if a is not None:
+            found.append(a)
+    return sorted(out + found, key=lambda a: a.start) if found else out
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every money amount in ``text``, left to right.
 
@@ -257,6 +286,14 @@ def find_amounts(text: str) -> list[Amount]:
             out.extend(ends)
             skip_to = ends[1].end
             continue
+        if m.group("sign2") and m.group("sign2") in "-\u2013" and (bare := _DASH_BARE_RE.search(text, max(0, a.start - 16), a.start)) is not None:
+            # "in the range 600–650 mln USD": the dash joins the ends of a range and is no minus sign
+            factor = _scale_factor(m.group("scale2"))
+            first = parse_number(bare.group("figure"), has_scale=True)
+            second = parse_number(m.group("num2"), has_scale=True)
+            if factor is not None and first is not None and second is not None and first[0] < second[0]:
+                out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), first, factor))
+                a = replace(a, start=m.start("num2"), text=text[m.start("num2"):a.end], value=abs(a.value), signed=False)
         if m.group("cur2") or m.group("cur3"):
             lo = max(0, a.start - 40, out[-1].end if out else 0)
             b = _SHARED_CURRENCY_RE.search(text, lo, a.start)
@@ -270,7 +307,7 @@ def find_amounts(text: str) -> list[Amount]:
                 if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
                     out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), parsed, factor))
         out.append(a)
-    return out
+    return _bare_after(text, out) if out else out
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -52,7 +52,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # "a record weekly outflow that snapped six straight weeks of inflows"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card10>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir4>inflows?|outflows?)\b"
         # "the outflows came after six weeks of inflows"
-        rf"|\b(?:came|comes|coming|follow(?:s|ed|ing)?)\s+after\s+(?P<card13>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir6>inflows?|outflows?)\b"
+        # (and "after a streak of nine weeks of exits that was cut in April")
+        rf"|\b(?:(?:came|comes|coming|follow(?:s|ed|ing)?)\s+after|after\s+(?:a|an)\s+(?:streak|run|series)\s+of)\s+(?P<card13>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir6>inflows?|outflows?|entries|exits)\b"
         # "ended the streak of inflows which had lasted for seven consecutive weeks"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:a|an|its|their|the)\s+(?:run|streak|series)\s+of\s+(?P<end_dir5>inflows?|outflows?)\s+(?:which|that)\s+(?:had\s+)?(?:lasted|run|ran)\s+(?:for\s+)?(?P<card12>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\b"
         # "the five-week outflow run (that ended in late February)"
@@ -112,9 +113,13 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\b(?:in|over|during|across)\s+the\s+(?P<n6>{_CARD})\s+(?:preceding|previous|prior)\s+weeks\b|"
         # "outflows since May 11": the weeks reported after that day
         rf"\bsince\s+(?P<since>(?:{MONTH_NAMES})\s+\d{{1,2}}(?!\d)(?:,?\s+20\d\d)?|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?)\b|"
-        rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\bover\s+the\s+run\b|\bduring\s+the\s+streak\b"
+        rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\b(?:over|during|across)\s+(?:the|that|this)\s+(?:run|streak|stretch|spell)\b(?!-)"
         # "since the current inflow run began": the run up to this week
         r"|\bsince\s+the\s+(?:current\s+|latest\s+|recent\s+)?(?:(?:inflow|outflow|losing|winning)\s+)?(?:run|streak)\s+(?:began|started)\b"
+        # "roughly $3.7 billion has left since mid-January": a run of weeks whose length the text leaves vague
+        rf"|\bsince\s+(?P<since_part>(?:early|mid|late|the\s+(?:middle|end)\s+of)[\s-]*(?:{MONTH_NAMES}))\b(?!\s*\d)"
+        # "after three weeks in which funds had pulled in more than $1 billion": the weeks before this one
+        rf"|\bafter\s+(?:the\s+)?(?P<n7>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\s+(?:in\s+which|during\s+which|when)\b"
         # "Combined with the prior week, roughly $3.2 billion has now left": this week and the one before
         # (not "combined with the prior week's $882 million": that week's own figure)
         r"|\b(?:combined|together|taken\s+together)\s+with\s+(?P<pair>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
@@ -126,7 +131,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "year": (
         # (and as translations write it: "by results of the 2025 year")
         r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?|the\s+(?=20\d\d\s+year\b))?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))(?:\s+year\b)?"
-        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?:clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?|end(?:s|ed|ing)?|wrap(?:s|ped|ping)?)\s+(?:out\s+)?(?P<y4>20\d\d)\s+with\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b"
+        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?:clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?|end(?:s|ed|ing)?|wrap(?:s|ped|ping)?)\s+(?:out\s+)?(?P<y4>20\d\d)\s+with\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b|\b(?P<y5>20\d\d)['’]s\s+full[\s-]year\b"
         # "last year's record of 48.6 billion USD"
         r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
         # "XRP gathered $3.6 billion last year" (not "since last year", "the same week last year")

@@ -170,20 +170,22 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
         for m in patterns[label].finditer(sentence):
             data = {}
             if label == "year":
-                written = next((m.group(k) for k in ("y", "y2", "y3", "y4") if m.group(k)), None)
+                written = next((m.group(k) for k in ("y", "y2", "y3", "y4", "y5") if m.group(k)), None)
                 if written is None and (article_report is None or article_report.year <= 1):
                     continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
             if label == "source":
                 named = next(m.group(k) for k in ("src", "src2", "src3", "src4", "src5", "src6", "src7", "src8") if m.group(k))
                 data["source"] = " ".join(named.split())
+            if label == "run" and m.group("since_part") and _SUPERLATIVE_BEFORE_RE.search(sentence, max(0, m.start() - 70), m.start()):
+                continue  # "the largest outflow since mid-November": a rank's window, not a run
             if label == "run":
-                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5", "n6") if m.group(k)), None)
+                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else 2 if m.group("pair") or m.group("pair2") else None
                 if m.group("since"):
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
-                data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None or m.group("n6") is not None  # "in the six preceding weeks"
+                data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None or m.group("n6") is not None or m.group("n7") is not None  # "in the six preceding weeks"
             if label == "mtd" and article_report is not None and (named := _MTD_MONTH_RE.match(m.group(0))) \
                     and periods.MONTHS[(month := named.group("mon") or named.group("mon2")).lower()] != article_report.month:
                 if named.group("mon"):
@@ -213,7 +215,8 @@ def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
 
 
-_THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)|\bat\s+that\s+(?:point|moment|time)\b")
+_THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)|\bat\s+that\s+(?:point|moment|time)\b"
+                         r"|(?:\d|\b(?:million|billion|bn|mn|m))\s+of\s+(?:that|those)\b(?!\s+week)")  # "Bitcoin accounted for $982 million of that"
 _DATED_KINDS = ("amount", "percent", "streak", "rank")  # the claims a week named elsewhere in the text can date
 
 
@@ -340,6 +343,8 @@ def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, art
 _NAMED_WEEK = ("text", "previous-week", "earlier")
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s\s+(?:(?:net|total|record|combined)\s+)?")
 _PHRASE_BREAK_RE = re.compile(r"[,;:(]|\s[—–-]\s")
+_AGAINST_TREND_RE = Caseless(r"\b(?:buck(?:ed|ing|s)?|defi(?:ed|es)|defying|went\s+against|going\s+against|ran\s+against|swam\s+against)\s+the\s+(?:trend|tide|selling|exodus)\b")
+_SUPERLATIVE_BEFORE_RE = Caseless(r"\b(?:largest|biggest|highest|lowest|smallest|strongest|weakest|heaviest|worst|best|steepest|deepest|most|least|first)\b[^.;!?]*$")
 _BEFORE_THIS_RE = Caseless(r"(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:previous|prior|preceding)\b")
 
 LABEL_MAX_WORDS = 5
@@ -467,7 +472,7 @@ _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the look
 # "$27 billion, compared with the previous week's $63 billion"
 _LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+the\s++(?:lowest|highest|smallest|largest|biggest|weakest|strongest)\b[^,]{0,40})?"  # ", the lowest since July 2025, down from"
                            r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?|against)(?:\s++(?:a|the)\s++record)?"
-                           r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s|\s++earlier|\s++before)?)?"
+                           r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s(?:\s++record)?|\s++earlier|\s++before)?)?"
                            r"(?:\s++(?:about|around|roughly|some|nearly|almost|approximately|over|more\s++than|just\s++(?:over|under)))?")  # "down from roughly $264bn"
 _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
 _JOIN_RE = Caseless(r"[,;]|\band\b")
@@ -614,6 +619,9 @@ def direction_for(t: Target, cues: list[Cue], clause: tuple[int, int], sentence:
     c = nearest(cues, ("outflow", "inflow"), t, clause[0], clause[1], after_weight=1.2, max_dist=90)
     if c is None:
         c = nearest(cues, ("outflow", "inflow"), t, 0, clause[0], max_dist=140)
+        if c is not None and _AGAINST_TREND_RE.search(sentence, clause[0], clause[1]):
+            # "Ether lost $249 million, while XRP ($31.8 million) ... bucked the trend": the other way
+            return ("inflow" if c.label == "outflow" else "outflow"), "word"
     if c is None:
         return None, None
     return c.label, "word"
@@ -795,7 +803,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # "US$26.98bn for the year" in the first report of January: the year just ended
             week, wsrc, wtext = periods.last_report_of_year(article_report.year - 1), "text", metric_cue.text
         year = nearest(cues, ("year",), t, clause[0], clause[1], max_dist=90)
-        if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t):
+        if year is not None and metric_cue is not None and _dist(metric_cue.start, metric_cue.end, t) < _dist(year.start, year.end, t) \
+                and not 0 <= metric_cue.start - year.end <= 2:  # (not "last year's full-year record": one phrase)
             year = None  # "US$1.1bn over the year, both reversing net outflows in 2024": the nearer cue holds
         if year is not None and any(t.end <= year.start and year.end <= o.start and o.start - year.end < year.start - t.end for o in amounts):
             year = None  # "reached $48.7 billion, on the brink of 2024's full-year record of $48.6 billion": the next amount's
