@@ -1089,3 +1089,40 @@ def test_twelfth_red_team_wordings(text, report, expected):
 ])
 def test_held_out_m_and_n_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out set N: a figure kept whole with its unit and full stop ends its sentence ("+$1.48B. Solana:"); a
+    # month that "closed out with" a figure, or "October inflows" in a later month, is that month's total (its month
+    # to date at its last report); "hold $X" and "assets under the management" are assets; "since the middle of
+    # November"; the total of a run that ended keeps the run's direction; "$11.2B of that" is of the figure before
+    ('3/ Bitcoin products alone: +$3.24B. Ether: +$1.48B. Solana: +$706.5M. XRP: +$93.1M. Even the small caps caught a bid.', date(2025, 10, 6),
+     [('+$3.24B', 'asset:bitcoin', 'flow', '2025-10-06', 'conflicting'), ('+$1.48B', 'asset:ethereum', 'flow', '2025-10-06', 'verified'), ('+$706.5M', 'asset:solana', 'flow', '2025-10-06', 'unverified'), ('+$93.1M', 'asset:xrp', 'flow', '2025-10-06', 'conflicting')]),
+    ('6/ Why this matters: the week before, funds saw $812M of inflows even as September closed out with roughly $4B of net buying.', date(2025, 10, 6),
+     [('$812M', 'total', 'flow', '2025-09-29', 'conflicting'), ('$4B', 'total', 'flow_mtd', '2025-09-29', 'verified')]),
+    ('Crypto funds drew $1.2 billion last week, while October inflows topped $9.1 billion.', date(2025, 11, 10),
+     [('$1.2 billion', 'total', 'flow', '2025-11-10', 'conflicting'), ('$9.1 billion', 'total', 'flow_mtd', '2025-10-27', 'unverified')]),
+    ('XRP-based products hold about $1.42 billion, while Solana (SOL) funds manage around $1.6 billion.', date(2025, 5, 19),
+     [('$1.42 billion', 'asset:xrp', 'aum', '2025-05-19', 'verified'), ('$1.6 billion', 'asset:solana', 'aum', '2025-05-19', 'verified')]),
+    ('The assets under the management of all crypto ETP fell to 178 mld USD.', date(2026, 2, 2),
+     [('178 mld USD', 'total', 'aum', '2026-02-02', 'unverified')]),
+    ('A week earlier the outflows amounted to 1,73 mld USD, what was the largest outflow since the middle of November.', date(2026, 2, 2),
+     [('1,73 mld USD', 'total', 'flow', '2026-01-26', 'verified'), ('the largest outflow since the middle of November', 'total', 'rank', '2026-01-26', 'unverified')]),
+    ('After six straight weeks of inflows worth roughly $3.8 billion, digital asset investment products have now bled money for two consecutive weeks, according to CoinShares.', date(2026, 5, 25),
+     [('After six straight weeks of inflows', 'total', 'streak', '2026-05-18', 'unverified'), ('$3.8 billion', 'total', 'flow_run', '2026-05-18', 'unverified'), ('two consecutive weeks', 'total', 'streak', '2026-05-25', 'unverified')]),
+    ('Year to date, flows into digital asset ETPs still stand at $35.2B. Ethereum accounts for $11.2B of that, while Solana and XRP have gathered $1.16B and $1.22B respectively.', date(2025, 9, 8),
+     [('$35.2B', 'total', 'flow_ytd', '2025-09-08', 'verified'), ('$11.2B', 'asset:ethereum', 'flow_ytd', '2025-09-08', 'verified'), ('$1.16B', 'asset:solana', 'flow', '2025-09-08', 'conflicting'), ('$1.22B', 'asset:xrp', 'flow', '2025-09-08', 'conflicting')]),
+])
+def test_held_out_n_wordings(text, report, expected):
+    assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("Bitcoin products alone: +$3.24B. Ether: +$1.48B. Solana: $706.5M. XRP", ["Bitcoin products alone: +$3.24B.", "Ether: +$1.48B.", "Solana: $706.5M.", "XRP"]),
+    ("Outflows hit $630m. Bitcoin led.", ["Outflows hit $630m.", "Bitcoin led."]),
+    ("It took in 352 Mio. US-Dollar last week.", ["It took in 352 Mio. US-Dollar last week."]),
+    ("Inflows of $5.2bn. and more", ["Inflows of $5.2bn. and more"]),
+])
+def test_sentences_end_after_a_figure_with_its_unit(text, sentences):
+    doc = claimcheck.pipeline.load()(text)
+    assert [s for _, s in doc.user_data["claimcheck.sentences"]] == sentences

@@ -329,7 +329,7 @@ class Anchor:
     kind: str  # "since" (largest since the anchor) | "within" (largest of a period) | "all"
 
 
-_PART = r"(?P<part>mid|early|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of)?[\s-]*"
+_PART = r"(?P<part>mid|early|late|the\s+start\s+of|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)?[\s-]*"
 SINCE_RE = Caseless(rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{_YEAR}))?\s+)?(?:market\s+)?crash(?:\s+of\s+(?P<mon4>{_MON})(?:\s+(?P<year4>{_YEAR}))?)?"
     rf"|\bsince\s+(?P<year2>{_YEAR})\b"
     rf"|\bsince\s+(?:the\s+)?{_PART}(?P<mon>{_MON})(?:\s+(?P<year>{_YEAR}))?\b"
@@ -349,13 +349,25 @@ def _month_span(y: int, m: int, part: str | None) -> tuple[date, date]:
     first = date(y, m, 1)
     last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
     p = (part or "").lower()
-    if p == "mid":
+    if p == "mid" or "middle" in p:
         return date(y, m, 10), date(y, m, 20)
     if p == "early" or "start" in p or "beginning" in p:
         return first, date(y, m, 10)
     if p == "late" or "end" in p:
         return date(y, m, 20), last
     return first, last
+
+
+def month_total_report(month: int, article_report: date) -> date | None:
+    """The last report dated in the latest ``month`` before the article's week, whose month to date
+    is that month's total ("September closed out with roughly $4B" in the report of 2025-10-06:
+    2025-09-29); None when there is none before the article's report."""
+    y = _year_before(month, article_report)
+    try:
+        report = monday_on_or_before(_month_span(y, month, None)[1])
+    except (ValueError, OverflowError):
+        return None
+    return report if report < article_report else None
 
 
 def _year_before(month: int, ref: date) -> int:

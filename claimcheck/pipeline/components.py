@@ -86,6 +86,7 @@ _BREAKERS = numpy.array([get_string_id(x) for x in (".", "!", "?", "…")], dtyp
 # a unit the tokenizer keeps with its full stop ("$630m." is "$", "630", "m."): after a number, it ends a sentence too
 _UNIT_STOPS = numpy.array([get_string_id(x) for x in ("m.", "M.", "mn.", "bn.", "b.", "B.", "k.", "K.")], dtype="uint64")
 _OPENERS = "\"'“‘$(●•-–—"
+_FIGURE_STOP_RE = re.compile(r"(?<=\d)(?:[mMbBkK]|bn|mn)\.\s+(?=[A-Z0-9\"'“‘$(●•])")
 # German scale abbreviations: "352 Mio. US-Dollar" goes on past the full stop
 _ABBREV_SCALES = numpy.array([get_string_id(x) for x in ("Mio", "Mrd")], dtype="uint64")
 
@@ -125,6 +126,11 @@ class SentenceSplitter:
         for i in numpy.flatnonzero(stops):
             j = i + 1
             if title[j] or upper[j] or num[j] or space[j] or text[idx[j]: idx[j] + 1] in _OPENERS:
+                start[j] = True
+        # a figure the tokenizer keeps whole with its unit and full stop ("+$1.48B. Solana: ...")
+        for m in _FIGURE_STOP_RE.finditer(text):
+            j = int(numpy.searchsorted(idx, m.end()))
+            if j < n and idx[j] == m.end():
                 start[j] = True
         doc.from_array([SENT_START], numpy.where(start, 1, -1).astype("uint64").reshape(-1, 1))
         firsts = numpy.flatnonzero(start)
@@ -313,13 +319,14 @@ class ClaimBuilder:
         previous_context = False
         year_total = None  # the total of the year just ended, earlier in this block (a January review)
         named_week = None  # the last claim of the paragraph whose week the text named
+        last_amount = None  # the last amount claim of the paragraph
         prev_end = 0
         full = _text(doc)
         report = doc._.report_date
         for s0, (text, targets, cues, mentions) in by_sent.items():
             gap = full[prev_end:s0]
             if "\n" in gap:
-                previous, previous_context, named_week = [], False, None  # a new paragraph or line
+                previous, previous_context, named_week, last_amount = [], False, None, None  # a new paragraph or line
                 if "\n\n" in gap.replace(" ", ""):
                     year_total = None  # a new block (the lines of a list are one)
             prev_end = s0 + len(text.rstrip())
@@ -328,7 +335,9 @@ class ClaimBuilder:
                 year_total = year_total or rules.closed_year_total(found, report)
                 if year_total is not None and not rules.carry_closed_year(found, cues, s0, report, year_total):
                     year_total = None
+                rules.carry_of_that(found, last_amount, s0)
                 rules.carry_that_week(found, named_week)
+                last_amount = next((c for c in reversed(found) if c.kind == "amount"), last_amount)
                 named_week = next((c for c in reversed(found) if c.period_source in ("text", "previous-week")), named_week)
                 claims.extend(found)
             if mentions:

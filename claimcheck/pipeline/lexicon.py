@@ -53,7 +53,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:(?:a|an|its|their|the)\s+)?(?P<card10>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir4>inflows?|outflows?)\b"
         # "the outflows came after six weeks of inflows"
         # (and "after a streak of nine weeks of exits that was cut in April")
-        rf"|\b(?:(?:came|comes|coming|follow(?:s|ed|ing)?)\s+after|after\s+(?:a|an)\s+(?:streak|run|series)\s+of)\s+(?P<card13>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir6>inflows?|outflows?|entries|exits)\b"
+        rf"|\b(?:(?:came|comes|coming|follow(?:s|ed|ing)?)\s+after|after\s+(?:(?:a|an)\s+(?:streak|run|series)\s+of\s+)?)\s*(?P<card13>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\s+of\s+(?:net\s+)?(?P<end_dir6>inflows?|outflows?|entries|exits)\b"
         # "ended the streak of inflows which had lasted for seven consecutive weeks"
         rf"|\b(?:ended|ending|ends|snapped|snapping|broke|breaking|halted|halting|interrupted|interrupting)\s+(?:a|an|its|their|the)\s+(?:run|streak|series)\s+of\s+(?P<end_dir5>inflows?|outflows?)\s+(?:which|that)\s+(?:had\s+)?(?:lasted|run|ran)\s+(?:for\s+)?(?P<card12>{_CARD})\s+(?:(?:straight|consecutive|successive)\s+)?weeks\b"
         # "the five-week outflow run (that ended in late February)"
@@ -104,6 +104,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "mtd": (
         rf"\bmonth[\s-]to[\s-]date\b|\bMTD\b|\b(?:{MONTH_NAMES})(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows\b|\b(?:{MONTH_NAMES})\s+alone\b|\bthis\s+month\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+month|{MONTH_NAMES})\b(?!\s+\d)|\bso\s+far\s+in\s+(?:{MONTH_NAMES})\b|"
         rf"\b(?:in\s+)?(?:{MONTH_NAMES})\s+so\s+far\b|\bmonth\s+so\s+far\b|\bfor\s+the\s+month\b|\bmonthly\b|"
+        # "September closed out with roughly $4B of net buying": that month's total
+        rf"\b(?:{MONTH_NAMES})\s+(?:closed|ended|finished|wrapped\s+up)(?:\s+out)?\s+with\b|"
         rf"\bin\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?\s*$"
     ),
     "run": (
@@ -125,8 +127,10 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:combined|together|taken\s+together)\s+with\s+(?P<pair>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
         r"|\bincluding\s+(?P<pair2>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
     ),
-    "aum": r"\bassets\s+under\s+management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
-           r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b",
+    "aum": r"\bassets\s+under\s+(?:the\s+)?management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
+           r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b"
+           # "XRP-based products hold about $1.42 billion"
+           r"|\b(?:hold|holds|held|holding)\s+(?=(?:about|around|roughly|some|nearly|almost|approximately|over|more\s+than|just\s+(?:over|under)|a\s+combined)?\s*(?:US\s?)?\$\s?\d)",
     # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
     "year": (
         # (and as translations write it: "by results of the 2025 year")

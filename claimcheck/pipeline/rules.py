@@ -159,7 +159,8 @@ CUE_LABELS = ("outflow", "inflow", "ytd", "mtd", "run", "aum", "volume", "daily"
 
 
 # a month-to-date cue that names its month: "October inflows" (mon), "since the start of October" (mon2)
-_MTD_MONTH_RE = Caseless(rf"(?P<mon>{MONTH_NAMES})(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows|since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon2>{MONTH_NAMES})\b")
+_MTD_MONTH_RE = Caseless(rf"(?P<mon>{MONTH_NAMES})(?:['’]s)?\s+(?:net\s+)?(?:in|out)flows|(?P<mon3>{MONTH_NAMES})\s+(?:closed|ended|finished|wrapped)\b"
+                         rf"|since\s+the\s+(?:start|beginning)\s+of\s+(?P<mon2>{MONTH_NAMES})\b")
 
 
 def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: date | None) -> list[Cue]:
@@ -187,11 +188,15 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
                 # "over the previous six weeks": the weeks before this one ("the past six weeks" include it)
                 data["before"] = _BEFORE_THIS_RE.match(m.group(0)) is not None or m.group("n6") is not None or m.group("n7") is not None  # "in the six preceding weeks"
             if label == "mtd" and article_report is not None and (named := _MTD_MONTH_RE.match(m.group(0))) \
-                    and periods.MONTHS[(month := named.group("mon") or named.group("mon2")).lower()] != article_report.month:
-                if named.group("mon"):
-                    continue  # "October inflows" in a November article: that month's, not this month's to date
-                # "since the start of October" in a November article: the weeks since then, not the month
-                label, data = "run", {"weeks": periods.reports_since(f"{month} 1", article_report), "before": False}
+                    and periods.MONTHS[(month := named.group("mon") or named.group("mon3") or named.group("mon2")).rstrip(".").lower()] != article_report.month:
+                if named.group("mon") or named.group("mon3"):
+                    # "October inflows" in a November article: that month's total, its month to date at its last report
+                    report = periods.month_total_report(periods.MONTHS[month.rstrip(".").lower()], article_report)
+                    if report is None:
+                        continue
+                    data["report_date"] = report
+                else:  # "since the start of October" in a November article: the weeks since then, not the month
+                    label, data = "run", {"weeks": periods.reports_since(f"{month} 1", article_report), "before": False}
             cues.append(Cue(m.start(), m.end(), label, m.group(0), data))
     # a word that is both a direction and a change or not-a-claim word ("rose 5%", "dropped",
     # "liquidated") reads as the latter
@@ -217,6 +222,7 @@ def _year_closed(article_report: date | None) -> bool:
 
 _THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)|\bat\s+that\s+(?:point|moment|time)\b"
                          r"|(?:\d|\b(?:million|billion|bn|mn|m))\s+of\s+(?:that|those)\b(?!\s+week)")  # "Bitcoin accounted for $982 million of that"
+_OF_THAT_RE = Caseless(r"(?<!\s)\s*+of\s++(?:that|those|this|it)\b(?!\s+week)")  # the lookbehind keeps a search linear
 _DATED_KINDS = ("amount", "percent", "streak", "rank")  # the claims a week named elsewhere in the text can date
 
 
@@ -230,6 +236,18 @@ def _redate(claims: list[Claim], report_date: date | None, source: str, text: st
 def _as_year_total(c: Claim, report_date: date, text: str) -> None:
     """Read a flow as the year-to-date total of the report ``report_date`` (a closed year's: its last report)."""
     c.metric, c.report_date, c.period_source, c.period_text = "flow_ytd", report_date, "text", text
+
+
+def carry_of_that(claims: list[Claim], before: Claim | None, sent_start: int) -> None:
+    """"Year to date, flows still stand at $35.2B. Ethereum accounts for $11.2B of that": a part "of
+    that" is of the same metric and period as the figure it is part of (``before``: the last amount
+    claim of the sentence before, in the paragraph)."""
+    if before is None or before.metric not in ("flow_ytd", "flow_mtd", "flow_run"):
+        return
+    for c in claims:
+        if c.kind == "amount" and c.metric == "flow" and c.period_source == before.period_source == "article" \
+                and _OF_THAT_RE.match(c.sentence, c.end - sent_start):
+            c.metric, c.run_weeks = before.metric, before.run_weeks
 
 
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
@@ -775,8 +793,10 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             direction, dsrc = None, None
         else:
             direction, dsrc = direction_for(t, cues, clause, sentence)
-            if direction is None and direction_hint:
-                direction, dsrc = direction_hint, "streak"  # "the five-week outflow run ... cost $4.0 billion"
+            if direction_hint and (direction is None or ended_run):
+                # "the five-week outflow run ... cost $4.0 billion"; the total of a run that ended keeps the
+                # run's direction ("After six straight weeks of inflows worth roughly $3.8 billion, ... bled")
+                direction, dsrc = direction_hint, "streak"
         # --- subject -----------------------------------------------------------------------------
         if i in resp:
             mention, how = resp[i], "respectively"
@@ -787,6 +807,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             if mention is not None and how == "sentence-before" and " | " in sentence[mention.end:t.start]:
                 mention, how = None, "default"  # "Bitcoin Takes Over 90% Of Flows | Volume Hits $53B": each part stands alone
         week, wsrc, wtext = week_for(t, clause)
+        if metric == "flow_mtd" and metric_cue is not None and "report_date" in metric_cue.data and wsrc not in _NAMED_WEEK:
+            week, wsrc, wtext = metric_cue.data["report_date"], "text", metric_cue.text  # another month's total
         earlier = (wsrc not in ("text", "previous-week") and week is not None and i + 1 < len(amounts)
                    and _FROM_BEFORE_RE.search(sentence, max(0, t.start - 30), t.start)
                    and re.fullmatch(r"\s*to\s*", sentence[t.end:amounts[i + 1].start]) and periods.week_before(week))
