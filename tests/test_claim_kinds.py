@@ -1126,3 +1126,21 @@ def test_held_out_n_wordings(text, report, expected):
 def test_sentences_end_after_a_figure_with_its_unit(text, sentences):
     doc = claimcheck.pipeline.load()(text)
     assert [s for _, s in doc.user_data["claimcheck.sentences"]] == sentences
+
+
+def test_a_list_opened_by_a_line_reviewing_the_year_holds_the_years_totals():
+    # "The year in five lines:" opens a list of the year's totals, in the report that closes the year
+    # (2025-12-29 holds the full-year rows); "2025 in the books" is that year's total; "the final
+    # full week of the year" is a week of its own
+    text = ("2025 in the books: crypto funds pull in $47.2 billion\n\nThe year in five lines:\n"
+            "- Ether: $12.7 billion, up 138% year on year.\n- Short-bitcoin products: $105 million.\n\n"
+            "December was a mixed bag. The week before Christmas saw $952 million pulled. The final full week of "
+            "the year brought another $446 million of redemptions, per the report.")
+    assert week_rows(text, date(2025, 12, 29)) == [
+        ('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$12.7 billion', 'asset:ethereum', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$105 million', 'asset:short-bitcoin', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$952 million', 'total', 'flow', '2025-12-22', 'verified'),
+        ('$446 million', 'total', 'flow', '2025-12-29', 'unverified')]
+    # in a mid-year report the same list names no closed year: its figures stay the week's
+    assert [r[2] for r in week_rows("The year in five lines:\n- Ether: $12.7 billion.", date(2025, 6, 23))] == ['flow']

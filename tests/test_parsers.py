@@ -175,6 +175,8 @@ def test_over_accepts_the_figure_itself():
     ("reversing the inflow of the previous week", date(2026, 1, 26), date(2026, 1, 19)),
     ("in the week to June 13", date(2025, 6, 16), date(2025, 6, 16)),
     ("for the week ended Friday, October 3", date(2025, 10, 6), date(2025, 10, 6)),
+    ("The final full week of the year brought", date(2025, 12, 29), date(2025, 12, 29)),
+    ("in the last week of the year", date(2026, 1, 5), date(2025, 12, 29)),
 ])
 def test_week_cues(text, article, expected):
     cues = periods.week_cues(text, article)

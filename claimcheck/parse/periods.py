@@ -176,7 +176,7 @@ PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|l
 # middle of March", "the $2B booked at the start of the month", "outflows in late February"
 PART_OF_MONTH_RE = Caseless(rf"\b(?:in|at|during)\s+(?:the\s+)?(?:(?P<part>mid|early|late)[\s-]+|(?P<part2>start|beginning|middle|end)\s+of\s+)(?:(?P<mon>{_MON})(?!\s*\d)|the\s+month\b)")
 # "as of the first week of January", "in the first week of the new year", "the last week of March"
-FIRST_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|last|final)\s+week\s+of\s+"
+FIRST_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|last|final)\s+(?:full\s+)?week\s+of\s+"
                          rf"(?:(?P<mon>{_MON})(?!\s*\d)|the\s+(?P<year>new\s+year|year)|the\s+month)\b")
 _RUN_BOUND_RE = Caseless(r"\b(?:began|begun|begin|begins|started|starting|start|starts|since|from|until|till|through|ended|ending|ends)\s+$")
 _PART_OF = {"mid": "mid", "middle": "mid", "early": "early", "start": "early", "beginning": "early", "late": "late", "end": "late",
@@ -263,7 +263,11 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in FIRST_WEEK_RE.finditer(text):
             if m.group("year") and m.group("part").lower() != "first":
-                continue  # "the last week of the year": the year-end, left to the year rules
+                # "the final full week of the year": the last report of the year, the one closing or just closed
+                y = article_report.year if article_report.month == 12 else article_report.year - 1
+                if 1 <= y and (report := last_report_of_year(y)) <= article_report:
+                    out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
+                continue
             mon = 1 if m.group("year") else MONTHS[m.group("mon").rstrip(".").lower()] if m.group("mon") else article_report.month
             report = part_of_month_report(mon, m.group("part").lower(), article_report)
             if report is not None:

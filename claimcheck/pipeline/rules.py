@@ -171,7 +171,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
         for m in patterns[label].finditer(sentence):
             data = {}
             if label == "year":
-                written = next((m.group(k) for k in ("y", "y2", "y3", "y4", "y5") if m.group(k)), None)
+                written = next((m.group(k) for k in ("y", "y2", "y3", "y4", "y5", "y6") if m.group(k)), None)
                 if written is None and (article_report is None or article_report.year <= 1):
                     continue  # "last year" with no article date (or year) to count from
                 data["year"] = int(written) if written else article_report.year - 1
@@ -265,6 +265,7 @@ def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
 
 
 _LINE_RE = re.compile(r"[^\n]+")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s")
 _FIGURE_HINT_RE = re.compile(r"[\d$]|\b(?:billion|million|dollars?)\b", re.I)
 # every dated week cue of periods.week_cues holds a digit or one of these words
 _WEEK_HINT_RE = re.compile(r"\d|week|report|christmas|xmas|holiday|mid|early|late|january|february|march|april|may|june|july"
@@ -282,8 +283,10 @@ class Section:
 
 
 # "2025 in review", "Full-year 2025", "A recap of 2025", "2025 annual figures"
-_YEAR_HEADING_RE = Caseless(r"\b(?P<y>20\d\d)\b(?:[^\n]{0,40}?)\b(?:in\s+review|review|recap|full[\s-]year|annual|scorecard)\b"
-                            r"|\b(?:review|recap)\s+of\s+(?P<y2>20\d\d)\b|\b(?:full[\s-]year|annual)\s+(?P<y3>20\d\d)\b")
+# ("The year in five lines:", "The year in numbers": the year the article closes)
+_YEAR_HEADING_RE = Caseless(r"\b(?P<y>20\d\d)\b(?:[^\n]{0,40}?)\b(?:in\s+review|review|recap|full[\s-]year|annual|scorecard|in\s+the\s+books|by\s+the\s+numbers|in\s+numbers)\b"
+                            r"|\b(?:review|recap)\s+of\s+(?P<y2>20\d\d)\b|\b(?:full[\s-]year|annual)\s+(?P<y3>20\d\d)\b"
+                            r"|^(?:the\s+)?(?P<this>year)\s+(?:in\s+(?:review|numbers|brief|\w+\s+lines|the\s+books)|by\s+the\s+numbers)\b")
 
 
 def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int, Section | None]]:
@@ -292,7 +295,8 @@ def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int,
     "2025 in review", "My take")."""
     for m in _LINE_RE.finditer(text):
         line = m.group(0).strip()
-        if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", "!", "?", ":", ",", ";")):
+        intro = line.endswith(":")  # a line that opens a list ("The year in five lines:") heads it only when it dates it
+        if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", "!", "?", ",", ";")) or (intro and _SENTENCE_END_RE.search(line)):
             continue
         if _FIGURE_HINT_RE.search(line) and numbers.find_amounts(line):
             continue  # a line with a figure ("- Bitcoin: +$867M") is no heading
@@ -301,11 +305,16 @@ def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int,
             week = next((w for w in reversed(periods.week_cues(line, article_report)) if w.source == "text"), None)
             if week is not None:
                 section = Section(week.text, week=week.report_date)
-            elif article_report is not None and (y := _YEAR_HEADING_RE.search(line)):
+        if section is None and article_report is not None and (y := _YEAR_HEADING_RE.search(line)):
+            if y.group("this"):  # the year a late-December report closes, or the one a January review looks back on
+                year = article_report.year if periods.last_report_of_year(article_report.year) == article_report \
+                    else article_report.year - 1 if _year_closed(article_report) else None
+            else:
                 year = int(y.group("y") or y.group("y2") or y.group("y3"))
-                if year < article_report.year or periods.last_report_of_year(year) == article_report:
-                    section = Section(line, year=year)  # a review of a closed year
-        yield m.start(), m.end(), section
+            if year is not None and (year < article_report.year or periods.last_report_of_year(year) == article_report):
+                section = Section(line, year=year)  # a review of a closed year
+        if section is not None or not intro:
+            yield m.start(), m.end(), section
 
 
 def carry_sections(text: str, claims: list[Claim], article_report: date | None) -> None:
@@ -324,7 +333,8 @@ def carry_sections(text: str, claims: list[Claim], article_report: date | None) 
             continue
         if section.week is not None:
             _redate([c], section.week, "text", f"the heading '{section.text}'")
-        elif c.period_source == "article" and c.kind == "amount" and c.metric in ("flow", "flow_ytd"):
+        elif c.period_source == "article" and c.kind == "amount" and c.metric in ("flow", "flow_ytd") \
+                and not re.search(rf"\b{section.year + 1}\b", c.sentence):  # (not "the first days of 2026 brought ...")
             _as_year_total(c, periods.last_report_of_year(section.year), f"the heading '{section.text}'")
 
 
@@ -836,7 +846,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             y = year.data["year"]
             if y < article_report.year and y >= 1:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
                 metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
-            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows|.*\d\s+year$", year.text, re.I):
+            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows|.*\d\s+year$|20\d\d\s+in\s", year.text, re.I):
                 metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
         mag = abs(value)
         if hedge == "range":
