@@ -1144,3 +1144,39 @@ def test_a_list_opened_by_a_line_reviewing_the_year_holds_the_years_totals():
         ('$446 million', 'total', 'flow', '2025-12-29', 'unverified')]
     # in a mid-year report the same list names no closed year: its figures stay the week's
     assert [r[2] for r in week_rows("The year in five lines:\n- Ether: $12.7 billion.", date(2025, 6, 23))] == ['flow']
+
+
+def test_a_january_review_goes_on_over_paragraphs_until_the_text_turns_to_a_week():
+    # the year just ended stays the period of figures with none of their own over the following paragraphs,
+    # until the text names the new year or a week ("Last week, ...")
+    text = ("Investors pumped a net $47.2 billion into crypto exchange-traded products worldwide in 2025, according to "
+            "the annual fund flows review by CoinShares released on Monday.\n\nXRP and Solana were the breakout stories, "
+            "with inflows of $3.7 billion and $3.6 billion respectively.\n\nShort-bitcoin products gathered $105 million "
+            "during the year.\n\nThe new year began on a firmer footing, with $582 million flowing into the products in "
+            "the first days of 2026. Inflows of $200 million followed.")
+    assert week_rows(text, date(2026, 1, 5)) == [
+        ('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$3.7 billion', 'asset:xrp', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$3.6 billion', 'asset:solana', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$105 million', 'asset:short-bitcoin', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$582 million', 'total', 'flow', '2026-01-05', 'verified'),
+        ('$200 million', 'total', 'flow', '2026-01-05', 'conflicting')]
+    text = "Crypto funds drew $47.2 billion over the whole of 2025, CoinShares said.\n\nLast week, funds drew $582 million, led by XRP with $46 million."
+    assert week_rows(text, date(2026, 1, 5)) == [
+        ('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$582 million', 'total', 'flow', '2026-01-05', 'verified'),
+        ('$46 million', 'asset:xrp', 'flow', '2026-01-05', 'unverified')]
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out set O: "US-Dollar" names a currency, not the United States; a level chained by "after"; "collect"
+    ('In the past week flowed out of digital investment products net 1,73 billion US-Dollar, after in the week before '
+     'still 2,17 billion US-Dollar had flowed in.', date(2026, 1, 26),
+     [('1,73 billion US-Dollar', 'total', 'flow', '2026-01-26', 'verified'), ('2,17 billion US-Dollar', 'total', 'flow', '2026-01-19', 'verified')]),
+    ('The managed assets of the products sank to 178 billion US-Dollar, after 193 billion in the previous week.', date(2026, 1, 26),
+     [('178 billion US-Dollar', 'total', 'aum', '2026-01-26', 'verified'), ('193 billion', 'total', 'aum', '2026-01-19', 'verified')]),
+    ('Also XRP could collect 18,2 million US-Dollar.', date(2026, 1, 26),
+     [('18,2 million US-Dollar', 'asset:xrp', 'flow', '2026-01-26', 'conflicting')]),
+])
+def test_held_out_o_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -160,9 +160,9 @@ class SubjectLinker:
         cs = sorted({a for a, _, c in self.catalogue.aliases if c}, key=lambda a: (-len(a), a))
         alt = lambda xs: "|".join(re.escape(x) for x in xs) or r"(?!x)x"
         # "US$867m", "28 million US dollars": an alias that is part of a currency is not the subject
-        cur = r"(?![\w$])(?!\s+dollars?\b)"
+        cur = r"(?![\w$])(?![\s-]+dollars?\b)"  # (and "1,73 billion US-Dollar")
         self._re = Caseless(rf"(?<![\w-])(?:{alt(ci)}){cur}")
-        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)}){cur}")
+        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)})(?![\w$])(?![\s-]+[Dd]ollars?\b)")
         self._ci = {a.lower(): sid for a, sid, c in self.catalogue.aliases if not c}
         self._cs = {a: sid for a, sid, c in self.catalogue.aliases if c}
 
@@ -327,8 +327,7 @@ class ClaimBuilder:
             gap = full[prev_end:s0]
             if "\n" in gap:
                 previous, previous_context, named_week, last_amount = [], False, None, None  # a new paragraph or line
-                if "\n\n" in gap.replace(" ", ""):
-                    year_total = None  # a new block (the lines of a list are one)
+
             prev_end = s0 + len(text.rstrip())
             if targets or cues:
                 found = rules.assemble(text, s0, targets, cues, mentions, report, doc._.period_source, previous, previous_context)

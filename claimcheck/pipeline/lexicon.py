@@ -94,7 +94,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?(?!\s+up\b)|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
         r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|flow(?<!\bcould\sflow)(?<!\bwould\sflow)(?<!\bwill\sflow)(?<!\bmay\sflow)(?<!\bmight\sflow)(?<!\bcan\sflow)(?:ed|ing|s)?\s+in(?!to\b)|tossed|"
         r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
-        r"gathered|collected|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
+        r"gathered|collected|collects?|collecting|in\s+the\s+plus|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
         r"\byear[\s-]to[\s-]date\b|\bYTD\b|\bfrom\s+(?:the\s+)?(?:year(?:['’]s)?\s+(?:beginning|start)|(?:beginning|start)\s+of\s+(?:the\s+)?year)\b|\bsince\s+January\b(?!\s+\d)|\bso\s+far\s+(?:this|in\s+the)\s+year\b|\bso\s+far\s+in\s+20\d\d\b|\bin\s+20\d\d\s+so\s+far\b|"

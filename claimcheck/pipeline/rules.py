@@ -360,7 +360,8 @@ def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, art
         if c.start <= total.start:
             continue
         if new_year.search(c.sentence, max(0, total.end - sent_start), c.start - sent_start) \
-                or c.period_source not in ("article", "text") or (c.period_source == "text" and c.metric == "flow"):
+                or c.period_source not in ("article", "text") or (c.period_source == "text" and c.metric == "flow") \
+                or (c.period_source == "article" and c.period_text is not None):  # "last week, funds drew ..."
             return False
         if c.kind == "amount" and c.metric in ("flow", "flow_ytd") and c.period_source == "article":
             _as_year_total(c, total.report_date, f"the year's review ('{total.period_text}' before it)")
@@ -499,7 +500,7 @@ _COMMA_GAP_RE = re.compile(r"(?<![^\w,;])[^\w,;]*+,\s*+(?:the\s+)?")  # the look
 # matched against the stripped gap: "from $264bn to $191bn", "at $178bn, down from $193bn",
 # "$27 billion, compared with the previous week's $63 billion"
 _LEVEL_CHAIN_RE = Caseless(r"(?:,\s*+the\s++(?:lowest|highest|smallest|largest|biggest|weakest|strongest)\b[^,]{0,40})?"  # ", the lowest since July 2025, down from"
-                           r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|compared\s++(?:with|to)|versus|vs\.?|against)(?:\s++(?:a|the)\s++record)?"
+                           r"(?:,\s*+)?(?:(?:down|up)\s++)?(?:to|from|after|compared\s++(?:with|to)|versus|vs\.?|against)(?:\s++(?:a|the)\s++record)?"
                            r"(?:\s++(?:the\s++)?(?:previous|prior|last|a)\s++week(?:['’]s(?:\s++record)?|\s++earlier|\s++before)?)?"
                            r"(?:\s++(?:about|around|roughly|some|nearly|almost|approximately|over|more\s++than|just\s++(?:over|under)))?")  # "down from roughly $264bn"
 _FROM_BEFORE_RE = Caseless(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+|over\s+|more\s+than\s+)?$")
