@@ -1186,3 +1186,22 @@ def test_a_january_review_goes_on_over_paragraphs_until_the_text_turns_to_a_week
 ])
 def test_held_out_o_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out sets O and P: "the European asset manager" describes CoinShares; liquidated short positions and a
+    # market value wiped are no flows; "on Friday itself" is a day's figure; ", so the two weeks combined" is a clause
+    # of its own (the week named before it is not the run's end)
+    ('Outflows over the streak now total roughly $4.9 billion, which James Butterfill, head of research at the European asset manager, described as the third-largest run of outflows since 2018.', date(2025, 11, 24),
+     [('$4.9 billion', 'total', 'flow_run', '2025-11-24', 'verified'), ('the third-largest run of outflows since 2018', 'total', 'rank', '2025-11-24', 'unverified')]),
+    ('More than $312 million in short positions were liquidated on Wednesday as BTC spiked.', date(2025, 11, 24),
+     []),
+    ('The outflows came as Bitcoin dropped below $106,000 over the weekend, wiping about $110 billion from the total crypto market capitalization.', date(2025, 11, 3),
+     []),
+    ("BTC products grabbed $3.55B, the lion's share. Funny thing: on Friday itself #Bitcoin funds saw only about $0.39M of inflows, basically nothing.", date(2025, 10, 13),
+     [('$3.55B', 'asset:bitcoin', 'flow', '2025-10-13', 'conflicting'), ('$0.39M', 'asset:bitcoin', 'flow', '2025-10-13', 'unverified')]),
+    ('For context, the week before brought a record $5.95B of inflows, so the two weeks combined come to over $9B.', date(2025, 10, 13),
+     [('a record', 'total', 'rank', '2025-10-06', 'unverified'), ('$5.95B', 'total', 'flow', '2025-10-06', 'verified'), ('$9B', 'total', 'flow_run', '2025-10-13', 'verified')]),
+])
+def test_held_out_o_and_p_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -161,8 +161,11 @@ class SubjectLinker:
         alt = lambda xs: "|".join(re.escape(x) for x in xs) or r"(?!x)x"
         # "US$867m", "28 million US dollars": an alias that is part of a currency is not the subject
         cur = r"(?![\w$])(?![\s-]+dollars?\b)"  # (and "1,73 billion US-Dollar")
+        # "the European asset manager" (CoinShares), "the U.S. fund issuer": who reports, not what the figure is of
+        cur += r"(?!\s+(?:(?:asset|fund|investment|wealth)\s+)?(?:manager|issuer|firm|house|company)\b)"
         self._re = Caseless(rf"(?<![\w-])(?:{alt(ci)}){cur}")
-        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)})(?![\w$])(?![\s-]+[Dd]ollars?\b)")
+        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)})(?![\w$])(?![\s-]+[Dd]ollars?\b)"
+                                 r"(?!\s+(?:(?:asset|fund|investment|wealth)\s+)?(?:manager|issuer|firm|house|company)\b)")
         self._ci = {a.lower(): sid for a, sid, c in self.catalogue.aliases if not c}
         self._cs = {a: sid for a, sid, c in self.catalogue.aliases if c}
 

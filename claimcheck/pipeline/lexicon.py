@@ -160,7 +160,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
              rf"|\b(?:inflows?|outflows?|redemptions|withdrawals)\s+on\s+{_WORKDAY}"
              # "Flows on Friday, October 10, were muted", "flows turned positive on Friday", "while on Friday", "Friday alone"
              r"|\b(?:flows?|inflows?|outflows?)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\bturned\s+(?:positive|negative)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b"
-             r"|\b(?:while|whereas)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\s+alone\b"
+             r"|\b(?:while|whereas)\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b|\b(?:Mon|Tues|Wednes|Thurs|Fri)day\s+(?:alone|itself)\b"
              # "$159 million left the products on Friday" (not "the week that ended on Friday", "said on Tuesday")
              rf"|\b(?:left|exited|entered|came\s+in|went\s+out|flowed\s+(?:in|out)|traded)\s+(?:(?:the|those|these|crypto|digital\s+asset|investment)\s+)*(?:products|funds|ETPs|ETFs)\s+on\s+{_WORKDAY}",
     "share": (
@@ -175,7 +175,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\bcrypto\s+market\b|\bof\s+value\b|\bleveraged\b|\bopen\s+interest\b|\bliquidat\w*|\bfutures\b|\boptions\b|\bstablecoins?\b|\bvaluation\b|"
         r"\bfunding\s+round\b|\brevenue\b|\bin\s+(?:shorts|longs)\b|"
         # (a company's purchase of coins, "2,500 BTC for about $185 million": rules._COINS_FOR_RE)
-        r"\bof\s+(?:long\s+|short\s+|leveraged\s+)?positions\b|\bin\s+(?:leveraged\s+)?long\s+positions\b|"
+        r"\bof\s+(?:long\s+|short\s+|leveraged\s+)?positions\b|\bin\s+(?:leveraged\s+)?(?:long\s+|short\s+)?positions\b|\bwip(?:e|es|ed|ing)\b|"
         r"\bprofits?\b|\bactive\s+addresses\b|\bon-chain\b|\bprice\s+target\b|\bcould\s+(?:flow|bring|double|reach)\b|"
         r"\bestimated\s+that\b|\bforecasts?\b|\bpredict\w*|\bmark\b|\blevel\b(?!\s+since)|\bsupport\b|\bresistance\b|\brall(?:y|ied)\b|\bsettled\s+around\b"
         # a price level: "a high of $111,000", "an all-time high above $111,000", "its peak near $126,000"

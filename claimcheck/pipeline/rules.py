@@ -29,7 +29,7 @@ CARDINALS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 CLAUSE_BREAK_RE = re.compile(
-    r";|[，；：。]|\s[—–|]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following)\b|(?<!such)(?<!\s)\s+as\s+(?=[A-Z])"
+    r";|[，；：。]|\s[—–|]\s|\s-\s|:\s|,\s+(?:while|whereas|but|and|with|as|although|though|compared|against|versus|even\s+as|after|before|up\s+from|down\s+from|following|so)\b|(?<!such)(?<!\s)\s+as\s+(?=[A-Z])"
     r"|\s(?:while|whereas|but|although|whilst)\s|,\s+(?=\w+ing\s)|\s(?:after|following)\s|\sand\s(?=(?:the|its|a|an)\s)|,\s+(?=(?:[A-Z][a-z]+\s)?(?:[A-Z][\w.-]+)\s+(?:saw|recorded|posted|added|lost|shed|drew|attracted|had|took|booked|registered|logged|led|followed)\b)"
 )
 FUND_CONTEXT_RE = Caseless(r"\b(?:fund|funds|ETPs?|ETFs?|products?|CoinShares|investment|investors|flows?|inflows?|outflows?|redemptions?|withdraw\w*|AuM|AUM|assets|vehicles|exchange-traded)\b")
