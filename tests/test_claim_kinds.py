@@ -1205,3 +1205,19 @@ def test_held_out_o_wordings(text, report, expected):
 ])
 def test_held_out_o_and_p_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+def test_the_report_that_closes_the_year_reviews_it_like_a_january_one():
+    # in the last report of 2025 (2025-12-29, which holds the full-year rows), a figure "by results of the 2025
+    # year" opens a review: figures with no period of their own are the year's until the text names a week
+    text = ("Inflows in exchange-traded crypto products by results of the 2025 year made net $47.2 billion, informs CoinShares.\n\n"
+            "Among the altcoins stood out Solana with $3.6 billion. Into Swiss funds came $775 million.\n\n"
+            "The last full week before the holidays was negative: from funds left $952 million. Bitcoin in that week lost $460 million.")
+    assert week_rows(text, date(2025, 12, 29)) == [
+        ('$47.2 billion', 'total', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$3.6 billion', 'asset:solana', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$775 million', 'region:switzerland', 'flow_ytd', '2025-12-29', 'verified'),
+        ('$952 million', 'total', 'flow', '2025-12-22', 'verified'),
+        ('$460 million', 'asset:bitcoin', 'flow', '2025-12-22', 'verified')]
+    # a week earlier no year is closed: the same figures are that week's
+    assert [r[2] for r in week_rows(text, date(2025, 12, 22))][1:3] == ['flow', 'flow']

@@ -330,7 +330,6 @@ class ClaimBuilder:
             gap = full[prev_end:s0]
             if "\n" in gap:
                 previous, previous_context, named_week, last_amount = [], False, None, None  # a new paragraph or line
-
             prev_end = s0 + len(text.rstrip())
             if targets or cues:
                 found = rules.assemble(text, s0, targets, cues, mentions, report, doc._.period_source, previous, previous_context)

@@ -340,11 +340,15 @@ def carry_sections(text: str, claims: list[Claim], article_report: date | None) 
 
 def closed_year_total(claims: list[Claim], article_report: date | None) -> Claim | None:
     """A claim of these that gives the total of the year just ended, in the first report of January
-    ("US$47.2bn over the whole of 2025"): the figures after it in its block are the year's too."""
-    if not _year_closed(article_report):
-        return None
-    return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.period_source == "text"
-                 and c.report_date is not None and c.report_date.year < article_report.year), None)
+    ("US$47.2bn over the whole of 2025"), or of the year the report closes, in its last report ("by
+    results of the 2025 year made net $47.2 billion" of 2025-12-29): the figures after it are the year's too."""
+    if _year_closed(article_report):
+        return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.period_source == "text"
+                     and c.report_date is not None and c.report_date.year < article_report.year), None)
+    if article_report is not None and 1 <= article_report.year < 9999 and periods.last_report_of_year(article_report.year) == article_report:
+        return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.report_date == article_report
+                     and c.period_text is not None and re.search(rf"\b{article_report.year}\b", c.period_text)), None)
+    return None
 
 
 def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, article_report: date | None, total: Claim) -> bool:
@@ -352,7 +356,8 @@ def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, art
     sentence), read a figure with no period of its own ("- Ethereum attracted approximately
     US$12.7bn", "..., with Germany at $2.5 billion") as that year's. Returns False when the text
     turns to the new year or to a week, which ends the review."""
-    this_year = getattr(article_report, "year", None)
+    # the year the text turns to: this one in January, the next one in the report that closes the year
+    this_year = getattr(article_report, "year", 0) + (0 if _year_closed(article_report) else 1)
     new_year = re.compile(rf"\b{this_year}\b|\b(?:this|the\s+new)\s+year\b", re.I)
     if claims and total.sentence != claims[0].sentence and new_year.search(claims[0].sentence):
         return False  # "- $582m: net inflows in the first report of 2026"
@@ -361,7 +366,7 @@ def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, art
             continue
         if new_year.search(c.sentence, max(0, total.end - sent_start), c.start - sent_start) \
                 or c.period_source not in ("article", "text") or (c.period_source == "text" and c.metric == "flow") \
-                or (c.period_source == "article" and c.period_text is not None):  # "last week, funds drew ..."
+                or (c.period_source == "article" and c.period_text is not None and c.metric == "flow"):  # "last week, funds drew ..."
             return False
         if c.kind == "amount" and c.metric in ("flow", "flow_ytd") and c.period_source == "article":
             _as_year_total(c, total.report_date, f"the year's review ('{total.period_text}' before it)")
@@ -849,6 +854,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
                 metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
             elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows|.*\d\s+year$|20\d\d\s+in\s", year.text, re.I):
                 metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
+                wtext = wtext or year.text
         mag = abs(value)
         if hedge == "range":
             lo_, hi_ = max(low, 0.0), high
