@@ -341,6 +341,7 @@ def _alternative_metrics(metric: str) -> tuple[str, ...]:
 
 #: entries a Verifier keeps of the streaks it has tested (a dict cleared when full)
 STREAK_MEMO_SIZE = 1 << 16
+ENDED_LOOKBACK = 8  # weeks against an ended run looked back over, to find where the run ended
 
 
 class Verifier:
@@ -605,6 +606,15 @@ class Verifier:
         if d is None:
             w = R - WEEK if claim.streak_kind == "ended" else R
             return Verdict(claim, "unverified", f"no weekly flow for {self._name(claim.subject)} in the report of {_d(w)}, and the claim names no direction", missing_weeks=[w])
+        began = ""
+        if claim.streak_kind == "ended" and claim.period_source == "article":
+            # "the outflows came after six weeks of inflows", two weeks into the outflows: the run
+            # ended where the weeks against it began
+            k = 0
+            while k < ENDED_LOOKBACK and (ev := series.get(R - WEEK)) is not None and _direction(ev.value) not in (d, None):
+                R, k = R - WEEK, k + 1
+            if k:
+                began = f" (the weeks against it began with the report of {_d(R)})"
         st = _streak_at(series, R, n, d, claim.streak_kind or "run")
         if st.broken is not None:
             w, ev, want = st.broken
@@ -613,10 +623,10 @@ class Verifier:
             return self._diagnosed(Verdict(claim, "conflicting", reason, reference=ev), "flow",
                                    lambda s, w: self._streak_holds(claim, s, w))
         if st.missing:
-            return Verdict(claim, "unverified", f"{st.desc}: weeks missing from the data: {', '.join(_d(m) for m in st.missing)} (known: {'; '.join(st.known) or 'none'})",
+            return Verdict(claim, "unverified", f"{st.desc}{began}: weeks missing from the data: {', '.join(_d(m) for m in st.missing)} (known: {'; '.join(st.known) or 'none'})",
                            missing_weeks=st.missing)
         ev = Evidence(R, claim.subject, "streak", float(n), "computed", [], f"weekly flows {'; '.join(st.known)}", st.known_weeks)
-        return Verdict(claim, "verified", f"{st.desc} holds: {'; '.join(st.known)}", reference=ev)
+        return Verdict(claim, "verified", f"{st.desc} holds{began}: {'; '.join(st.known)}", reference=ev)
 
     # --- ranks --------------------------------------------------------------------------------
     def _rank_holds(self, claim: Claim, subject: str, R: date) -> tuple[Evidence, bool] | None:

@@ -1221,3 +1221,13 @@ def test_the_report_that_closes_the_year_reviews_it_like_a_january_one():
         ('$460 million', 'asset:bitcoin', 'flow', '2025-12-22', 'verified')]
     # a week earlier no year is closed: the same figures are that week's
     assert [r[2] for r in week_rows(text, date(2025, 12, 22))][1:3] == ['flow', 'flow']
+
+
+def test_an_ended_run_ends_where_the_weeks_against_it_began():
+    # two weeks into the outflows (2026-05-18 and 2026-05-25), "came after six weeks of inflows" is judged at
+    # the first outflow week: the inflow weeks before it are missing, so unverified (not broken by 2026-05-18)
+    got = verdicts_of("James Butterfill said that the outflows came after six weeks of inflows that reached about 3.8 billion dollars.",
+                      date(2026, 5, 25))
+    assert [(v.claim.text, v.claim.metric, v.label) for v in got] == [
+        ('came after six weeks of inflows', 'streak', 'unverified'), ('3.8 billion dollars', 'flow_run', 'unverified')]
+    assert "began with the report of 2026-05-18" in got[0].reason

@@ -615,7 +615,7 @@ def _respectively(sentence: str, mentions: list[Mention], amounts: list[Target])
 # what makes an amount after a streak the run's total: "reach $4.9bn", "drained about $4 billion", "$3.8bn in total"
 _RUN_TOTAL_RE = Caseless(r"\b(?:reach(?:ed|es|ing)?|drain(?:ed|ing)?|cost|total(?:l?ed|l?ing)?|amount(?:ed|ing)\s+to|bringing|brought|sum(?:med|ming)?|cumulative|combined|worth)\b")
 # "their fifth weekly outflow, totalling $288 million": the streak names this week's flow, not a run
-_ENDED_RUN_TOTAL_RE = Caseless(r"\b(?:that|which)\s+(?:had\s+)?(?:brought|drew|drawn|pulled|attracted|added|totall?ed|amounted|gathered|collected|absorbed|saw|raised|took)\b"
+_ENDED_RUN_TOTAL_RE = Caseless(r"\b(?:that|which)\s+(?:had\s+)?(?:brought|drew|drawn|pulled|attracted|added|totall?ed|amounted|gathered|collected|absorbed|saw|raised|took|reached|hit|came\s+to)\b"
                                r"|\bin\s+which\s+(?:period|time)\b|\bduring\s+which\b|\bover\s+which\b|\bworth\b|\btotall?ing\b")
 _ONE_WEEK_STREAK_RE = re.compile(r"\bweekly\s+(?:net\s+)?(?:inflow|outflow)\b(?!s)", re.I)
 _IN_TOTAL_RE = Caseless(r"(?<!\s)\s*+(?:in\s+total|in\s+all|combined|altogether)\b")
