@@ -1207,6 +1207,17 @@ def test_held_out_o_and_p_wordings(text, report, expected):
     assert week_rows(text, report) == expected
 
 
+@pytest.mark.parametrize("text,report,expected", [
+    # "Bitcoin's 2026 losses" in a 2026 report: its year to date
+    ("Crypto ETPs log sixth straight week of outflows as Bitcoin's 2026 losses hit $1.3B", date(2026, 2, 23),
+     [('sixth straight week', 'total', 'streak', '2026-02-23', 'conflicting'), ('$1.3B', 'asset:bitcoin', 'flow_ytd', '2026-02-23', 'verified')]),
+    # (another year's losses are that year's total: Bitcoin drew +$26.98bn in 2025)
+    ("Bitcoin's 2025 losses hit $1.3B", date(2026, 2, 23), [('$1.3B', 'asset:bitcoin', 'flow_ytd', '2025-12-29', 'conflicting')]),
+])
+def test_a_years_losses_are_its_total(text, report, expected):
+    assert week_rows(text, report) == expected
+
+
 def test_the_report_that_closes_the_year_reviews_it_like_a_january_one():
     # in the last report of 2025 (2025-12-29, which holds the full-year rows), a figure "by results of the 2025
     # year" opens a review: figures with no period of their own are the year's until the text names a week

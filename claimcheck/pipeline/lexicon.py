@@ -135,7 +135,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "year": (
         # (and as translations write it: "by results of the 2025 year")
         r"\b(?:in|for|over|during|throughout|of|set\s+in)\s+(?:the\s+(?:whole|full|entire)\s+(?:of\s+)?|the\s+(?=20\d\d\s+year\b))?(?P<y>20\d\d)\b(?!['’]s|\s*(?:so\s+far|to\s+date))(?:\s+year\b)?"
-        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?:clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?|end(?:s|ed|ing)?|wrap(?:s|ped|ping)?)\s+(?:out\s+)?(?P<y4>20\d\d)\s+with\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows)\b|\b(?P<y5>20\d\d)['’]s\s+full[\s-]year\b|\b(?P<y6>20\d\d)\s+in\s+(?:the\s+books|review|numbers)\b"
+        r"|\bfull[\s-]year\s+(?P<y2>20\d\d)\b|\b(?:clos(?:e|es|ed|ing)|finish(?:es|ed|ing)?|end(?:s|ed|ing)?|wrap(?:s|ped|ping)?)\s+(?:out\s+)?(?P<y4>20\d\d)\s+with\b|\b(?P<y3>20\d\d)(?:['’]s)?\s+(?:full[\s-]year\s+)?(?:total|haul|record|tally|(?:net\s+)?(?:in|out)?flows|losses)\b|\b(?P<y5>20\d\d)['’]s\s+full[\s-]year\b|\b(?P<y6>20\d\d)\s+in\s+(?:the\s+books|review|numbers)\b"
         # "last year's record of 48.6 billion USD"
         r"|\b(?P<last>(?:last|the\s+previous|the\s+prior)\s+year(?:['’]s)?)(?=\s+(?:record|total|haul|full[\s-]year|inflows?|outflows?)\b)"
         # "XRP gathered $3.6 billion last year" (not "since last year", "the same week last year")

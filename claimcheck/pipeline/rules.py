@@ -852,7 +852,7 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             y = year.data["year"]
             if y < article_report.year and y >= 1:  # "US$47.2bn over the whole of 2025" in a 2026 article: that year's total
                 metric, week, wsrc, wtext = "flow_ytd", periods.last_report_of_year(y), "text", year.text
-            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:in|out)?flows|.*\d\s+year$|20\d\d\s+in\s", year.text, re.I):
+            elif y == article_report.year and re.match(r"(?:for|in|over|during|throughout)\s|20\d\d\s+(?:net\s+)?(?:(?:in|out)?flows|losses)|.*\d\s+year$|20\d\d\s+in\s", year.text, re.I):
                 metric = "flow_ytd"  # "inflows for 2025 stand at $46.7 billion" (not "the first days of 2026")
                 wtext = wtext or year.text
         mag = abs(value)
