@@ -159,13 +159,12 @@ class SubjectLinker:
         ci = sorted({a for a, _, cs in self.catalogue.aliases if not cs}, key=lambda a: (-len(a), a))
         cs = sorted({a for a, _, c in self.catalogue.aliases if c}, key=lambda a: (-len(a), a))
         alt = lambda xs: "|".join(re.escape(x) for x in xs) or r"(?!x)x"
-        # "US$867m", "28 million US dollars": an alias that is part of a currency is not the subject
-        cur = r"(?![\w$])(?![\s-]+dollars?\b)"  # (and "1,73 billion US-Dollar")
-        # "the European asset manager" (CoinShares), "the U.S. fund issuer": who reports, not what the figure is of
-        cur += r"(?!\s+(?:(?:asset|fund|investment|wealth)\s+)?(?:manager|issuer|firm|house|company)\b)"
-        self._re = Caseless(rf"(?<![\w-])(?:{alt(ci)}){cur}")
-        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)})(?![\w$])(?![\s-]+[Dd]ollars?\b)"
-                                 r"(?!\s+(?:(?:asset|fund|investment|wealth)\s+)?(?:manager|issuer|firm|house|company)\b)")
+        # "US$867m", "28 million US dollars", "1,73 billion US-Dollar": an alias that is part of a currency
+        # is not the subject (the case-sensitive pattern spells the capital out); nor is one that says who
+        # reports ("the European asset manager", CoinShares; "the U.S. fund issuer")
+        reporter = r"(?!\s+(?:(?:asset|fund|investment|wealth)\s+)?(?:manager|issuer|firm|house|company)\b)"
+        self._re = Caseless(rf"(?<![\w-])(?:{alt(ci)})(?![\w$])(?![\s-]+dollars?\b){reporter}")
+        self._re_cs = re.compile(rf"(?<![\w-])(?:{alt(cs)})(?![\w$])(?![\s-]+[Dd]ollars?\b){reporter}")
         self._ci = {a.lower(): sid for a, sid, c in self.catalogue.aliases if not c}
         self._cs = {a: sid for a, sid, c in self.catalogue.aliases if c}
 

@@ -220,6 +220,16 @@ def _year_closed(article_report: date | None) -> bool:
     return article_report is not None and article_report.year > 1 and article_report.month == 1 and article_report.day <= YEAR_CLOSED_DAYS
 
 
+def reviewed_year(article_report: date | None) -> int | None:
+    """The year a report can review: the year just ended in the first report of January, its own
+    year in its last report (which holds the full-year rows); None for any other report."""
+    if _year_closed(article_report):
+        return article_report.year - 1
+    if article_report is not None and periods.last_report_of_year(article_report.year) == article_report:
+        return article_report.year
+    return None
+
+
 _THAT_WEEK_RE = Caseless(r"\b(?:that|the\s+same)\s+(?:same\s+)?week\b(?!['’]s)|\bat\s+that\s+(?:point|moment|time)\b"
                          r"|(?:\d|\b(?:million|billion|bn|mn|m))\s+of\s+(?:that|those)\b(?!\s+week)")  # "Bitcoin accounted for $982 million of that"
 _OF_THAT_RE = Caseless(r"(?<!\s)\s*+of\s++(?:that|those|this|it)\b(?!\s+week)")  # the lookbehind keeps a search linear
@@ -307,8 +317,7 @@ def headings(text: str, article_report: date | None) -> Iterator[tuple[int, int,
                 section = Section(week.text, week=week.report_date)
         if section is None and article_report is not None and (y := _YEAR_HEADING_RE.search(line)):
             if y.group("this"):  # the year a late-December report closes, or the one a January review looks back on
-                year = article_report.year if periods.last_report_of_year(article_report.year) == article_report \
-                    else article_report.year - 1 if _year_closed(article_report) else None
+                year = reviewed_year(article_report)
             else:
                 year = int(y.group("y") or y.group("y2") or y.group("y3"))
             if year is not None and (year < article_report.year or periods.last_report_of_year(year) == article_report):
@@ -342,13 +351,14 @@ def closed_year_total(claims: list[Claim], article_report: date | None) -> Claim
     """A claim of these that gives the total of the year just ended, in the first report of January
     ("US$47.2bn over the whole of 2025"), or of the year the report closes, in its last report ("by
     results of the 2025 year made net $47.2 billion" of 2025-12-29): the figures after it are the year's too."""
-    if _year_closed(article_report):
+    year = reviewed_year(article_report)
+    if year is None:
+        return None
+    if year < article_report.year:
         return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.period_source == "text"
                      and c.report_date is not None and c.report_date.year < article_report.year), None)
-    if article_report is not None and 1 <= article_report.year < 9999 and periods.last_report_of_year(article_report.year) == article_report:
-        return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.report_date == article_report
-                     and c.period_text is not None and re.search(rf"\b{article_report.year}\b", c.period_text)), None)
-    return None
+    return next((c for c in claims if c.kind == "amount" and c.metric == "flow_ytd" and c.report_date == article_report
+                 and c.period_text is not None and re.search(rf"\b{year}\b", c.period_text)), None)
 
 
 def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, article_report: date | None, total: Claim) -> bool:
@@ -356,8 +366,9 @@ def carry_closed_year(claims: list[Claim], cues: list[Cue], sent_start: int, art
     sentence), read a figure with no period of its own ("- Ethereum attracted approximately
     US$12.7bn", "..., with Germany at $2.5 billion") as that year's. Returns False when the text
     turns to the new year or to a week, which ends the review."""
-    # the year the text turns to: this one in January, the next one in the report that closes the year
-    this_year = getattr(article_report, "year", 0) + (0 if _year_closed(article_report) else 1)
+    # the year the text turns to: the one after the year reviewed
+    reviewed = reviewed_year(article_report)
+    this_year = (reviewed if reviewed is not None else getattr(article_report, "year", 0)) + 1
     new_year = re.compile(rf"\b{this_year}\b|\b(?:this|the\s+new)\s+year\b", re.I)
     if claims and total.sentence != claims[0].sentence and new_year.search(claims[0].sentence):
         return False  # "- $582m: net inflows in the first report of 2026"
