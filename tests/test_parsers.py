@@ -45,9 +45,10 @@ def test_parse_amount(text, value, precision):
     ("inflows of 6.2 million and 9.8 million dollars", [("6.2 million", 6.2), ("9.8 million dollars", 9.8)]),
     ("between 1.5 billion to 2 billion USD", [("1.5 billion", 1500), ("2 billion USD", 2000)]),
     ("-1.5bn – 2 billion USD", [("-1.5bn", -1500), ("2 billion USD", 2000)]),
-    # not without a scale, across a comma, or before a currency written first
+    # across a comma, as a list written with its currency once at its end (see test_find_amounts_other_writings)
+    ("of 6.2 million, and 9.8 million dollars", [("6.2 million", 6.2), ("9.8 million dollars", 9.8)]),
+    # not without a scale, or before a currency written first
     ("from 264 to 191 billion USD", [("191 billion USD", 191000)]),
-    ("of 6.2 million, and 9.8 million dollars", [("9.8 million dollars", 9.8)]),
     ("$3m and 4 million dollars", [("$3m", 3), ("4 million dollars", 4)]),
     ("up 5 million and $9.8 million", [("$9.8 million", 9.8)]),
 ])
@@ -106,8 +107,12 @@ def test_find_amounts_compound_and_spaced(text, expected):
     ("Bitcoin drew $1.2 billion and Ether 300 million", [("$1.2 billion", 1200, 50, False), ("300 million", 300, 50, False)]),
     ("reach 5,6 billion dollars, close to the maximum of 7,3 billion that was touched in February",
      [("5,6 billion dollars", 5600, 50, False), ("7,3 billion", 7300, 50, False)]),
-    # ... but not before it, nor of coins, users or another currency
+    # ... and before it when that amount writes its currency after the number: a list that names it once
+    ("Solana with 17,1 million, Binance-Coin with 4,6 million and Chainlink with 3,8 million US-Dollar",
+     [("17,1 million", 17.1, 0.05, False), ("4,6 million", 4.6, 0.05, False), ("3,8 million US-Dollar", 3.8, 0.05, False)]),
+    # ... but not before a dollar sign, nor of coins, users or another currency
     ("ether captured 496 million last week", []),
+    ("ether captured 496 million, bitcoin $1.2 billion", [("$1.2 billion", 1200, 50, False)]),
     ("Funds drew $1bn; the 21 million bitcoin supply, 5 million users", [("$1bn", 1000, 500, False)]),
     ("inflows of $38 million (around IDR 600 billion)", [("$38 million", 38, 0.5, False)]),
     ("US$ 1,9 billion (about R$ 10,4 billion), or EUR 1.6 billion", [("US$ 1,9 billion", 1900, 50, False)]),

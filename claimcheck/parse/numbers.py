@@ -249,10 +249,14 @@ _BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
 _OTHER_CURRENCY_BEFORE_RE = re.compile(r"(?:\b[A-Z]{3}|\bRs\.?|\bRp\.?|\b[A-Z]{1,3}\$|[$€£¥₹₦₩₽₺]|[-–—~])\s?$")
 
 
-def _bare_after(text: str, out: list[Amount]) -> list[Amount]:
-    """The scaled figures with no currency after the first dollar amount, in dollars (``out`` sorted)."""
+def _bare_after(text: str, out: list[Amount], suffixed: bool = False) -> list[Amount]:
+    """The scaled figures with no currency after the first dollar amount, in dollars (``out`` sorted).
+
+    When that amount writes its currency after the number, the figures before it are too: a list that
+    names its currency once, at its end ("Solana with 17,1 million, BNB with 4,6 million and Chainlink
+    with 3,8 million US-Dollar")."""
     found = []
-    for m in _BARE_AFTER_RE.finditer(text, out[0].end):
+    for m in _BARE_AFTER_RE.finditer(text, 0 if suffixed else out[0].end):
         if any(a.start < m.end() and m.start() < a.end for a in out) or _OTHER_CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
             continue
         a = parse_match(m)
@@ -272,6 +276,7 @@ def find_amounts(text: str) -> list[Amount]:
     """
     out: list[Amount] = []
     skip_to = -1
+    suffixed = False  # the first amount writes its currency after the number
     for m in AMOUNT_RE.finditer(text):
         if m.start() < skip_to:
             continue  # the second end of a range already read
@@ -306,8 +311,10 @@ def find_amounts(text: str) -> list[Amount]:
                 parsed = parse_number(bare.group("figure"), has_scale=True)
                 if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
                     out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), parsed, factor))
+        if not out:
+            suffixed = bool(m.group("cur2") or m.group("cur3"))
         out.append(a)
-    return _bare_after(text, out) if out else out
+    return _bare_after(text, out, suffixed) if out else out
 
 
 def parse_amount(text: str) -> Amount | None:
