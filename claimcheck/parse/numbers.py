@@ -249,14 +249,10 @@ _BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
 _OTHER_CURRENCY_BEFORE_RE = re.compile(r"(?:\b[A-Z]{3}|\bRs\.?|\bRp\.?|\b[A-Z]{1,3}\$|[$€£¥₹₦₩₽₺]|[-–—~])\s?$")
 
 
-def _bare_after(text: str, out: list[Amount], suffixed: bool = False) -> list[Amount]:
-    """The scaled figures with no currency after the first dollar amount, in dollars (``out`` sorted).
-
-    When that amount writes its currency after the number, the figures before it are too: a list that
-    names its currency once, at its end ("Solana with 17,1 million, BNB with 4,6 million and Chainlink
-    with 3,8 million US-Dollar")."""
+def _bare_after(text: str, out: list[Amount], start: int) -> list[Amount]:
+    """``out`` (sorted) with the scaled figures with no currency from ``start`` on, in dollars."""
     found = []
-    for m in _BARE_AFTER_RE.finditer(text, 0 if suffixed else out[0].end):
+    for m in _BARE_AFTER_RE.finditer(text, start):
         if any(a.start < m.end() and m.start() < a.end for a in out) or _OTHER_CURRENCY_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
             continue
         a = parse_match(m)
@@ -265,8 +261,15 @@ def _bare_after(text: str, out: list[Amount], suffixed: bool = False) -> list[Am
     return sorted(out + found, key=lambda a: a.start) if found else out
 
 
-def find_amounts(text: str) -> list[Amount]:
+def find_amounts(text: str, dollars: bool = False) -> list[Amount]:
     """Every money amount in ``text``, left to right.
+
+    A scaled figure with no currency ("ether captured 496 million") is in dollars after the first
+    dollar amount of ``text``; before it too when that amount writes its currency after the number (a
+    list that names its currency once, at its end: "Solana with 17,1 million, BNB with 4,6 million and
+    Chainlink with 3,8 million US-Dollar"); and anywhere in a text with no amount of its own when the
+    caller knows the text before it counts in dollars (``dollars``: "XRP and Solana added 69.5 million
+    and 45.5 million" after sentences in dollars).
 
     A scaled figure with no currency of its own takes that of the amount right after it when they
     are joined by "and", "or", "to", a dash or "~" and that amount writes its currency after the
@@ -314,7 +317,9 @@ def find_amounts(text: str) -> list[Amount]:
         if not out:
             suffixed = bool(m.group("cur2") or m.group("cur3"))
         out.append(a)
-    return _bare_after(text, out, suffixed) if out else out
+    if out:
+        return _bare_after(text, out, 0 if suffixed else out[0].end)
+    return _bare_after(text, out, 0) if dollars else out
 
 
 def parse_amount(text: str) -> Amount | None:

@@ -272,7 +272,15 @@ class TargetMatcher(_PatternComponent):
     keys = ("percent", "streak_gate", "streak", "rank")
 
     def __call__(self, doc: Doc) -> Doc:
-        return _per_sentence(doc, TARGETS, "targets", lambda text: rules.find_targets(text, self.patterns))
+        dollars = False  # an earlier sentence of the text had a dollar amount
+
+        def find(text: str) -> list[rules.Target]:
+            nonlocal dollars
+            found = rules.find_targets(text, self.patterns, dollars)
+            dollars = dollars or any(t.label == "AMOUNT" for t in found)
+            return found
+
+        return _per_sentence(doc, TARGETS, "targets", find)
 
 
 @Language.factory("claimcheck_modifiers")

@@ -90,9 +90,11 @@ _CLOSES_RE = re.compile(r"\s*(?:[.;!]|$)")
 _MONTH_ANCHOR_RE = re.compile(r"(?:of|in)\s", re.I)
 
 
-def find_targets(sentence: str, patterns: dict[str, re.Pattern]) -> list[Target]:
+def find_targets(sentence: str, patterns: dict[str, re.Pattern], dollars: bool = False) -> list[Target]:
+    """The targets of one sentence; ``dollars``: a sentence before it had a dollar amount, so its
+    scaled figures with no currency are dollars ("XRP and Solana added 69.5 million and 45.5 million")."""
     out: list[Target] = []
-    for a in numbers.find_amounts(sentence):
+    for a in numbers.find_amounts(sentence, dollars):
         out.append(Target(a.start, a.end, "AMOUNT", a.text, {"amount": a}))
     for m in patterns["percent"].finditer(sentence):
         raw = m.group("num")
