@@ -1260,3 +1260,12 @@ def test_an_ended_run_ends_where_the_weeks_against_it_began():
 ])
 def test_figures_without_a_currency_take_the_texts(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # "posted their own weekly records", "Break Records": a record of the subject's own weekly flows
+    ('The United States accounted for roughly five billion dollars, and CoinShares said Switzerland and Germany also posted their own weekly records.', date(2025, 10, 6),
+     [('five billion dollars', 'region:united-states', 'flow', '2025-10-06', 'verified'), ('posted their own weekly records', 'region:germany', 'rank', '2025-10-06', 'unverified')]),
+])
+def test_own_records_are_ranks(text, report, expected):
+    assert week_rows(text, report) == expected
