@@ -1266,6 +1266,26 @@ def test_figures_without_a_currency_take_the_texts(text, report, expected):
     # "posted their own weekly records", "Break Records": a record of the subject's own weekly flows
     ('The United States accounted for roughly five billion dollars, and CoinShares said Switzerland and Germany also posted their own weekly records.', date(2025, 10, 6),
      [('five billion dollars', 'region:united-states', 'flow', '2025-10-06', 'verified'), ('posted their own weekly records', 'region:germany', 'rank', '2025-10-06', 'unverified')]),
+    ('The previous week had set an all-time record with $5.95 billion of inflows.', date(2025, 10, 13),
+     [('set an all-time record', 'total', 'rank', '2025-10-06', 'unverified'), ('$5.95 billion', 'total', 'flow', '2025-10-06', 'verified')]),
 ])
 def test_own_records_are_ranks(text, report, expected):
+    assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out set S: "brings the run to", "throughout the three weeks", "the accumulated of the period" (a noun, so
+    # no inflow) and "spent six weeks ..." are runs of weeks
+    ('Ether funds drew $124 million, a ninth straight week of inflows that brings the run to $2.2 billion.', date(2025, 6, 23),
+     [('$124 million', 'asset:ethereum', 'flow', '2025-06-23', 'verified'), ('a ninth straight week', 'asset:ethereum', 'streak', '2025-06-23', 'unverified'),
+      ('$2.2 billion', 'asset:ethereum', 'flow_run', '2025-06-23', 'verified')]),
+    ('It is the fourth consecutive week of withdrawals, which took the accumulated of the period to US$ 4,92 billion, the third biggest sequence of outflows since 2018, informed the manager.', date(2025, 11, 24),
+     [('the fourth consecutive week', 'total', 'streak', '2025-11-24', 'unverified'), ('US$ 4,92 billion', 'total', 'flow_run', '2025-11-24', 'verified'),
+      ('the third biggest sequence of outflows since 2018', 'total', 'rank', '2025-11-24', 'unverified')]),
+    ("The aggregate throughout the three weeks presently remains at $2.2 billion.", date(2026, 3, 16),
+     [('$2.2 billion', 'total', 'flow_run', '2026-03-16', 'verified')]),
+    ('Only a month ago the very same investors spent six weeks shovelling in $3.8 billion.', date(2026, 5, 11),
+     [('$3.8 billion', 'total', 'flow_run', '2026-05-11', 'verified')]),
+])
+def test_held_out_s_runs(text, report, expected):
     assert week_rows(text, report) == expected

@@ -74,7 +74,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?|hauls?)\b"
         r"|\b(?:record|all-time)\s+(?:weekly\s+)?(?:high|low)\b"
         # "Smash Weekly Record", "set a new record", "$706.5M, also a record"
-        r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|the|its|their|another)\s+)?(?:own\s+)?(?:new\s+)?(?:weekly\s+)?records?\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
+        r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|an|the|its|their|another)\s+)?(?:own\s+)?(?:new\s+)?(?:all[\s-]time\s+)?(?:weekly\s+)?records?\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
         r"|\b(?:also\s+)?(?:a|another)\s+(?:new\s+)?record\b(?=\s*(?:[.;!]|$))"  # only after a comma: rules.find_targets
         # "in Record Week", "the record week" (of flows; not "record weekly volume", read above)
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+weeks?\b"
@@ -93,7 +93,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"\bnet\s+buyers?\b|"
         r"\b(?:in-?flows?|net\s+inflows?|influx|attract(?:ed|s|ing)?|add(?:ed|s|ing)?(?!\s+up\b)|drew|draws?|drawn|drawing|pour(?:ed|ing|s)?|pump(?:ed|ing)|"
         r"gained|gaining|took\s+in|taken\s+in|takes\s+in|taking\s+in|into|invested|injection|injected|positive|contribut(?:ed|ing|es)|brought|bringing\s+in|(?:pulled|pulling|pulls|pull)\s+in|flow(?<!\bcould\sflow)(?<!\bwould\sflow)(?<!\bwill\sflow)(?<!\bmay\sflow)(?<!\bmight\sflow)(?<!\bcan\sflow)(?:ed|ing|s)?\s+in(?!to\b)|tossed|"
-        r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|accumulat\w*|absorbed|haul|"
+        r"pocketed|scraped\s+together|came\s+in|coming\s+in|received|raked\s+in|bought|buying|purchases|(?<!\bthe\s)accumulat\w*|absorbed|haul|"
         r"gathered|collected|collects?|collecting|in\s+the\s+plus|netted|welcomed|inbound|entered|entering|entries|rose|climbed|boost(?:ed)?|turned\s+up\s+with|led\s+the\s+line\s+with|swaggered)\b|(?<!\w)(?<!\bgave\s)(?<!\bgive\s)(?<!\bgives\s)(?<!\bgiven\s)(?<!\bgiving\s)up\s+(?=(?:US\$|\$|USD))"
     ),
     "ytd": (
@@ -111,8 +111,13 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "run": (
         rf"\b(?:(?:over|in|across|during|for)\s+)?(?:the\s+)?(?:past|last|previous|prior|preceding)\s+(?P<n1>{_CARD})\s+weeks\b(?!\s+of\s+(?:{MONTH_NAMES}|the\s+year|20\d\d)\b)|"
         rf"\b(?P<n2>{_CARD})[\s-]weeks?\s+(?:of\s+)?(?:run|streak|exodus|total|period|stretch|tally|accumulated|combined|cumulative|spell|sell-off|selloff|wave|losing|winning|selling|buying|outflows?|inflows?|slump|drain|haul|bleed)\b|"
-        rf"\b(?:over|across|in|during)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
-        rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\b(?:in|over|during|across)\s+the\s+(?P<n6>{_CARD})\s+(?:preceding|previous|prior)\s+weeks\b|"
+        rf"\b(?:over|across|in|during|throughout)\s+(?:the\s+|those\s+|these\s+)?(?P<n3>{_CARD})\s+(?:consecutive\s+|straight\s+)?weeks\b|\bacross\s+the\s+(?P<n4>{_CARD})\s+weeks\b|"
+        rf"\bwindow\s+to\s+(?P<n5>{_CARD})\s+weeks\b|\b(?:in|over|during|across|throughout)\s+the\s+(?P<n6>{_CARD})\s+(?:preceding|previous|prior)\s+weeks\b|"
+        # "investors spent six weeks shovelling in $3.8 billion"
+        rf"\bspent\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<n8>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b|"
+        # "a ninth straight week of inflows that brings the run to $2.2 billion", "the accumulated of the period"
+        r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+(?:the|its|their)\s+(?:run|streak)(?:['’]s\s+total)?\s+to\b|"
+        r"\baccumulated\s+(?:of|for|in)\s+the\s+(?:period|run|streak)\b|"
         # "outflows since May 11": the weeks reported after that day
         rf"\bsince\s+(?P<since>(?:{MONTH_NAMES})\s+\d{{1,2}}(?!\d)(?:,?\s+20\d\d)?|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?)\b|"
         rf"\brunning\s+tally\b|\bover\s+the\s+(?:past|last)\s+month\b|\bin\s+total\s+over\b|\bthis\s+season\b|\bcumulative(?:ly)?\b|\b(?:over|during|across)\s+(?:the|that|this)\s+(?:run|streak|stretch|spell)\b(?!-)"

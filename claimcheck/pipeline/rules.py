@@ -183,7 +183,7 @@ def find_cues(sentence: str, patterns: dict[str, re.Pattern], article_report: da
             if label == "run" and m.group("since_part") and _SUPERLATIVE_BEFORE_RE.search(sentence, max(0, m.start() - 70), m.start()):
                 continue  # "the largest outflow since mid-November": a rank's window, not a run
             if label == "run":
-                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7") if m.group(k)), None)
+                n = next((m.group(k) for k in ("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8") if m.group(k)), None)
                 data["weeks"] = to_int(n) if n else 2 if m.group("pair") or m.group("pair2") else None
                 if m.group("since"):
                     data["weeks"] = periods.reports_since(m.group("since"), article_report)
