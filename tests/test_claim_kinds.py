@@ -1289,3 +1289,14 @@ def test_own_records_are_ranks(text, report, expected):
 ])
 def test_held_out_s_runs(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # products that "bet against the bitcoin" or "on the fall of bitcoin" are short-bitcoin products
+    ('On the other side, the products that bet against the bitcoin (short) received US$ 19 million, adding US$ 40 million in three weeks.', date(2025, 11, 24),
+     [('US$ 19 million', 'asset:short-bitcoin', 'flow', '2025-11-24', 'verified'), ('US$ 40 million', 'asset:short-bitcoin', 'flow_run', '2025-11-24', 'verified')]),
+    ('The products that bet on the fall of bitcoin took in US$ 19 million.', date(2025, 11, 24),
+     [('US$ 19 million', 'asset:short-bitcoin', 'flow', '2025-11-24', 'verified')]),
+])
+def test_bets_against_bitcoin_are_short_products(text, report, expected):
+    assert week_rows(text, report) == expected
