@@ -1266,6 +1266,14 @@ def test_figures_without_a_currency_take_the_texts(text, report, expected):
     # "posted their own weekly records", "Break Records": a record of the subject's own weekly flows
     ('The United States accounted for roughly five billion dollars, and CoinShares said Switzerland and Germany also posted their own weekly records.', date(2025, 10, 6),
      [('five billion dollars', 'region:united-states', 'flow', '2025-10-06', 'verified'), ('posted their own weekly records', 'region:germany', 'rank', '2025-10-06', 'unverified')]),
+    # (an amount claim before it in the sentence is context enough, after a paragraph break too)
+    ('Crypto funds took in $5.95B last week.\n\n5/ Geography: the US did the heavy lifting with roughly $5B, while Switzerland ($563M) and Germany ($312M) both logged record weeks of their own.', date(2025, 10, 6),
+     [('$5.95B', 'total', 'flow', '2025-10-06', 'verified'), ('$5B', 'region:united-states', 'flow', '2025-10-06', 'verified'),
+      ('$563M', 'region:switzerland', 'flow', '2025-10-06', 'unverified'), ('$312M', 'region:germany', 'flow', '2025-10-06', 'unverified'),
+      ('record weeks', 'region:germany', 'rank', '2025-10-06', 'unverified')]),
+    ('Digital asset ETPs took in $5.95B last week. That smashes the previous weekly record of ~$4.4B set back in mid-July.', date(2025, 10, 6),
+     [('$5.95B', 'total', 'flow', '2025-10-06', 'verified'), ('smashes the previous weekly record', 'total', 'rank', '2025-10-06', 'unverified'),
+      ('$4.4B', 'total', 'flow', '2025-07-21', 'unverified')]),
     ('The previous week had set an all-time record with $5.95 billion of inflows.', date(2025, 10, 13),
      [('set an all-time record', 'total', 'rank', '2025-10-06', 'unverified'), ('$5.95 billion', 'total', 'flow', '2025-10-06', 'verified')]),
 ])

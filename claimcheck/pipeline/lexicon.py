@@ -74,7 +74,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:(?:a|the|new)\s+)?(?<!\bnot\s)(?<!\bto\s)(?<!\bdid\s)(?<!n't\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bfunds\s)(?<!\bproducts\s)(?<!\betps\s)(?<!\betfs\s)(?<!\binvestors\s)record(?:-breaking|-setting)?\s+(?:weekly\s+|single-week\s+|net\s+)?(?:inflows?|outflows?|exits?|redemptions?|withdrawals?|hauls?)\b"
         r"|\b(?:record|all-time)\s+(?:weekly\s+)?(?:high|low)\b"
         # "Smash Weekly Record", "set a new record", "$706.5M, also a record"
-        r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|an|the|its|their|another)\s+)?(?:own\s+)?(?:new\s+)?(?:all[\s-]time\s+)?(?:weekly\s+)?records?\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
+        r"|\b(?:smash(?:es|ed|ing)?|shatter(?:s|ed|ing)?|br(?:eak|eaks|oke|eaking)|set(?:s|ting)?|post(?:s|ed|ing)?)\s+(?:(?:a|an|the|its|their|another)\s+)?(?:own\s+|previous\s+|prior\s+|old\s+)?(?:new\s+)?(?:all[\s-]time\s+)?(?:weekly\s+)?records?\b(?!\s+(?:high|low|of\s+(?:US)?\$|\$))"
         r"|\b(?:also\s+)?(?:a|another)\s+(?:new\s+)?record\b(?=\s*(?:[.;!]|$))"  # only after a comma: rules.find_targets
         # "in Record Week", "the record week" (of flows; not "record weekly volume", read above)
         r"|\b(?:(?:a|the|new)\s+)?record(?:-breaking|-setting)?\s+weeks?\b"

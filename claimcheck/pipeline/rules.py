@@ -915,8 +915,8 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # "among the largest" is no rank claim; a rank needs flow vocabulary, not just a name
             if re.search(r"\bamong\s+$", sentence[max(0, t.start - 8):t.start], re.I):
                 continue
-            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues or previous_context):
-                continue
+            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues or previous_context or any(c.kind == "amount" for c in claims)):
+                continue  # (an amount claim before it in the sentence is flow vocabulary enough)
             if _PRICE_AFTER_RE.match(sentence, t.end):
                 continue  # "a new all-time high above $111,000": a price record
             c = _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous)
