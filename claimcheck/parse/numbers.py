@@ -17,7 +17,7 @@ SCALES: dict[str, float] = {
     "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
     "bilhão": 1e3, "bilhões": 1e3, "mil millones": 1e3,
     "mrd": 1e3, "mrd.": 1e3, "mio.": 1.0,
-    "mld": 1e3, "mlrd": 1e3,  # Polish, Czech and Russian writers ("1,7 mld USD")
+    "mld": 1e3, "mlrd": 1e3, "md": 1e3, "mds": 1e3,  # Polish, Czech and Russian writers ("1,7 mld USD")
     "hundred million": 100.0, "hundred millions": 100.0,  # a translation of 億/亿: "151 hundred million dollars"
     "million": 1.0, "millions": 1.0, "mn": 1.0, "mln": 1.0, "mm": 1.0, "m": 1.0, "mio": 1.0,
     "milhão": 1.0, "milhões": 1.0, "millones": 1.0,
@@ -36,7 +36,8 @@ WORD_NUMBERS: dict[str, float] = {
 _NUM = r"(?<!\d)(?:\d{1,3}(?:[,.\u202f\u00a0 ]\d{3}){1,6}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SCALE_WORDS = r"trillion|billions?|hundred\s+millions?|bilh(?:ão|ões)|milh(?:ão|ões)|millones|millions?|thousand|mil millones"
 _SCALE_ABBR = r"tn|bn|bln|mlrd|mld|mn|mln|mm|mio|[bmkt]"
-_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mlrd|mld|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w))"  # German "Mio." / "Mrd."
+_SCALE = (rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mlrd|mld|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w)"  # German "Mio." / "Mrd."
+          r"|\s?(?:Mds?|M|k)(?=\$))")  # French "793 M$", "2,2 Md$"
 # (not another dollar or the real: R$, A$, C$, HK$, NZ$, S$, MX$, NT$)
 _CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|(?<!\bR)(?<!\bA)(?<!\bC)(?<!\bS)(?<!\bHK)(?<!\bNZ)(?<!\bMX)(?<!\bNT)(?<!\bAU)(?<!\bCA)\$)"
 _CUR_POST = r"(?:US[\s-]dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
@@ -52,7 +53,8 @@ _WORDNUM = (rf"(?:(?:{_DIGIT_WORDS})[\s-]point(?:[\s-](?:{_DIGIT_WORDS}))+|(?:{_
 # a sign is written against the amount: "- $500,000" at the start of a line is a bullet, " – $1.7bn" a dash
 _PRE = rf"(?P<sign1>{_SIGN})?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(?P<num1>{_NUM})(?P<scale1>{_SCALE})?"
 # 2) currency after the number: 1.09 billion dollars, 4 billion USD, 28 million US dollars
-_POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})\s(?:of\s)?(?P<cur2>{_CUR_POST})\b"
+# (or the dollar sign right after the scale, as French writers do: "793 M$", "2,2 Md$")
+_POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})(?:\s(?:of\s)?(?P<cur2>{_CUR_POST})\b|(?P<cur4>\$)(?![a-z]))"
 # 3) words: Two Billion Dollars, half a billion dollars
 # (never the tail of a longer number: "one point four eight billion", "two hundred and fifteen million")
 _NOT_A_TAIL = "".join(rf"(?<!{w}\s)" for w in ("point", "hundred", "hundred and", "thousand", "zero", "one", "two", "three",
@@ -302,7 +304,7 @@ def find_amounts(text: str, dollars: bool = False) -> list[Amount]:
             if factor is not None and first is not None and second is not None and first[0] < second[0]:
                 out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), first, factor))
                 a = replace(a, start=m.start("num2"), text=text[m.start("num2"):a.end], value=abs(a.value), signed=False)
-        if m.group("cur2") or m.group("cur3"):
+        if m.group("cur2") or m.group("cur3") or m.group("cur4"):
             lo = max(0, a.start - 40, out[-1].end if out else 0)
             b = _SHARED_CURRENCY_RE.search(text, lo, a.start)
             if b is not None:
@@ -315,7 +317,7 @@ def find_amounts(text: str, dollars: bool = False) -> list[Amount]:
                 if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
                     out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), parsed, factor))
         if not out:
-            suffixed = bool(m.group("cur2") or m.group("cur3"))
+            suffixed = bool(m.group("cur2") or m.group("cur3") or m.group("cur4"))
         out.append(a)
     if out:
         return _bare_after(text, out, 0 if suffixed else out[0].end)
