@@ -1308,3 +1308,12 @@ def test_held_out_s_runs(text, report, expected):
 ])
 def test_bets_against_bitcoin_are_short_products(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+def test_a_table_rows_first_cell_is_its_subject():
+    # held-out set Q (a Markdown newsletter): the first cell of a table row names what the row's figures are about
+    text = ("| Asset | Weekly flow | Comment |\n|---|---|---|\n| Bitcoin | -$719m | no matching rise in short-BTC demand |\n"
+            "| Ethereum | -$409m | month to date still +$86.2m |\n\n| Country | Weekly flow |\n|---|---|\n| United States | -$1,040m |\n")
+    assert week_rows(text, date(2025, 9, 29)) == [
+        ('-$719m', 'asset:bitcoin', 'flow', '2025-09-29', 'verified'), ('-$409m', 'asset:ethereum', 'flow', '2025-09-29', 'verified'),
+        ('+$86.2m', 'asset:ethereum', 'flow_mtd', '2025-09-29', 'verified'), ('-$1,040m', 'region:united-states', 'flow', '2025-09-29', 'verified')]

@@ -113,7 +113,7 @@ def test_find_amounts_compound_and_spaced(text, expected):
     # French writers put the dollar sign after the scale: "793 M$", "2,2 Md$" (not a cashtag: "5 M$BTC")
     ("Canada (19,4 M$), Switzerland (10,4 M$) and Hong Kong (23,1 Md$)",
      [("19,4 M$", 19.4, 0.05, False), ("10,4 M$", 10.4, 0.05, False), ("23,1 Md$", 23100, 50, False)]),
-    ("AuM rose to 140 Md$, 500 k$ of it new; buy 5 M$BTC", [("140 Md$", 140000, 5000, False), ("500 k$", 0.5, 0.05, False)]),
+    ("AuM rose to 140 Md$, 500 k$ of it new; buy 5 M$BTC, \x9b31m$1.09 billion", [("140 Md$", 140000, 5000, False), ("500 k$", 0.5, 0.05, False), ("$1.09 billion", 1090, 5, False)]),
     # ... but not before a dollar sign, nor of coins, users or another currency
     ("ether captured 496 million last week", []),
     ("ether captured 496 million, bitcoin $1.2 billion", [("$1.2 billion", 1200, 50, False)]),

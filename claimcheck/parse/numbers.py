@@ -54,7 +54,7 @@ _WORDNUM = (rf"(?:(?:{_DIGIT_WORDS})[\s-]point(?:[\s-](?:{_DIGIT_WORDS}))+|(?:{_
 _PRE = rf"(?P<sign1>{_SIGN})?(?P<cur1>{_CUR_PRE})\s?(?P<sign1b>{_SIGN})?(?P<num1>{_NUM})(?P<scale1>{_SCALE})?"
 # 2) currency after the number: 1.09 billion dollars, 4 billion USD, 28 million US dollars
 # (or the dollar sign right after the scale, as French writers do: "793 M$", "2,2 Md$")
-_POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})(?:\s(?:of\s)?(?P<cur2>{_CUR_POST})\b|(?P<cur4>\$)(?![a-z]))"
+_POST = rf"(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE})(?:\s(?:of\s)?(?P<cur2>{_CUR_POST})\b|(?P<cur4>\$)(?![a-z\d]))"
 # 3) words: Two Billion Dollars, half a billion dollars
 # (never the tail of a longer number: "one point four eight billion", "two hundred and fifteen million")
 _NOT_A_TAIL = "".join(rf"(?<!{w}\s)" for w in ("point", "hundred", "hundred and", "thousand", "zero", "one", "two", "three",

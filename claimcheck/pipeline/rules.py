@@ -399,10 +399,13 @@ LABEL_MAX_WORDS = 5
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause bounds of a sentence. A colon after a short label ("- Switzerland: +$126.8 million",
-    "- Trading volume: $53bn", "- 92%: bitcoin's share") joins the label to what follows."""
+    "- Trading volume: $53bn", "- 92%: bitcoin's share") joins the label to what follows, and so
+    does the bar after the first cell of a table row ("| Bitcoin | -$719m | ... |")."""
     bounds = [0]
+    row = sentence.startswith("|")
     for m in CLAUSE_BREAK_RE.finditer(sentence):
-        if m.group(0).startswith(":") and len(sentence[bounds[-1]:m.start()].split()) <= LABEL_MAX_WORDS:
+        if (m.group(0).startswith(":") or (row and len(bounds) == 1 and m.group(0).strip() == "|")) \
+                and len(sentence[bounds[-1]:m.start()].split()) <= LABEL_MAX_WORDS:
             continue
         bounds.append(m.start())
     bounds.append(len(sentence))
