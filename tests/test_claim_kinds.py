@@ -1317,3 +1317,22 @@ def test_a_table_rows_first_cell_is_its_subject():
     assert week_rows(text, date(2025, 9, 29)) == [
         ('-$719m', 'asset:bitcoin', 'flow', '2025-09-29', 'verified'), ('-$409m', 'asset:ethereum', 'flow', '2025-09-29', 'verified'),
         ('+$86.2m', 'asset:ethereum', 'flow_mtd', '2025-09-29', 'verified'), ('-$1,040m', 'region:united-states', 'flow', '2025-09-29', 'verified')]
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out sets Q and R: "of this year" bounds a rank to the year; assets "in X products stand at", "at", "of"
+    # a dollar figure are AuM; "the week previous"; "the same period of 2025" is that year's weeks; the ticker XTZ
+    ('Global digital asset investment products recorded a net outflow of 1.47 billion dollars. This is the largest weekly outflow of this year.', date(2026, 5, 25),
+     [('1.47 billion dollars', 'total', 'flow', '2026-05-25', 'verified'), ('the largest weekly outflow of this year', 'total', 'rank', '2026-05-25', 'conflicting')]),
+    ('Bitcoin products saw outflows of $215 million. Assets in bitcoin products stand at $104bn.', date(2026, 2, 23),
+     [('$215 million', 'asset:bitcoin', 'flow', '2026-02-23', 'verified'), ('$104bn', 'asset:bitcoin', 'aum', '2026-02-23', 'verified')]),
+    ('XRP funds took in $3.5mn, lifting their year-to-date total to $151mn against assets of $2.6bn.', date(2026, 2, 23),
+     [('$3.5mn', 'asset:xrp', 'flow', '2026-02-23', 'verified'), ('$151mn', 'asset:xrp', 'flow_ytd', '2026-02-23', 'verified'), ('$2.6bn', 'asset:xrp', 'aum', '2026-02-23', 'verified')]),
+    ('In the week previous, the investment funds recorded the record 5.95 billion USD.', date(2025, 10, 13),
+     [('the record', 'total', 'rank', '2025-10-06', 'unverified'), ('5.95 billion USD', 'total', 'flow', '2025-10-06', 'verified')]),
+    ('Outflows over the five weeks now total $4bn, the asset manager said, still short of the roughly $6bn seen over the same period of 2025.', date(2026, 2, 23),
+     [('$4bn', 'total', 'flow_run', '2026-02-23', 'verified'), ('$6bn', 'total', 'flow_run', '2025-02-24', 'unverified')]),
+    ('🟢 XTZ: +$8.2M', date(2025, 5, 5), [('+$8.2M', 'asset:tezos', 'flow', '2025-05-05', 'verified')]),
+])
+def test_held_out_q_and_r_wordings(text, report, expected):
+    assert week_rows(text, report) == expected

@@ -135,13 +135,16 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 
 # cues that move a claim to another week than the article's
 PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week(?!\s+to\s+that\b)|the\s+week\s+before(?!\s+(?:the\s+)?(?:Christmas|Xmas|holidays?|festive|year-end|that\b))|a\s+week\s+(?:earlier|before|ago)(?!\s+(?:than\s+)?that\b)"
-    r"|(?:the\s+)?week\s+prior|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
+    r"|(?:the\s+)?week\s+(?:prior|previous\b)|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:weekly\s+)?report"
     r"|(?:follows|followed|following|after)\s+a\s+week\s+(?:in\s+which|when|that\s+saw))\b")
 # "following $360 million the week before that": the week before the one named last (resolved by the
 # claim rules; on its own, the week before the article's)
 BEFORE_THAT_RE = Caseless(r"\b(?:the|a)\s+week\s+(?:before|earlier|prior\s+to|earlier\s+than)\s+that\b|\bthe\s+(?:previous|prior|preceding)\s+week\s+to\s+that\b")
 # "Three weeks ago, funds had drawn $2 billion": that many reports back
+# the same weeks of an earlier year: "the $6 billion seen over the same period of 2025", "... of last year"
+SAME_PERIOD_RE = Caseless(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:period|stretch|weeks|time)\s+(?:of|in)\s+(?:(?P<year>20\d\d)\b|(?P<last>last\s+year|the\s+previous\s+year)\b)"
+                          r"|\ba\s+year\s+(?:ago|earlier)\b")
 WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
 # "the (last full) week before Christmas": the last week that ended before 25 December
 HOLIDAY_WEEK_RE = Caseless(r"\b(?:the\s+)?(?:last\s+)?(?:full\s+)?(?:trading\s+)?week\s+(?:before|ahead\s+of|leading\s+(?:up\s+)?to|prior\s+to)\s+"
@@ -286,6 +289,14 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             except OverflowError:  # before year 1: no report
                 continue
             out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
+        for m in SAME_PERIOD_RE.finditer(text):
+            years = article_report.year - int(m.group("year")) if m.group("year") else 1
+            if years > 0:
+                try:
+                    report = monday_on_or_before(article_report - timedelta(days=364 * years))
+                except OverflowError:
+                    continue
+                out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in THIS_WEEK_RE.finditer(text):
             out.append(WeekCue(m.start(), m.end(), m.group(0), article_report, "article"))
         for m in EARLIER_RE.finditer(text):  # an earlier week the text does not name
@@ -341,7 +352,7 @@ SINCE_RE = Caseless(rf"\bsince\s+(?:the\s+)?(?:(?P<mon3>{_MON})(?:\s+(?P<year3>{
     rf"|\bin\s+(?P<weeks>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many)\s+weeks\b"
     rf"|\b(?P<weeks2>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-week\s+(?:high|low)\b"
     rf"|\b(?:of|in)\s+(?P<mon5>{_MON})(?:\s+(?P<year6>{_YEAR}))?\b"
-    rf"|\b(?:of|in|for)\s+(?:(?:the\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
+    rf"|\b(?:of|in|for)\s+(?:(?:the\s+|this\s+)?year|(?P<year5>{_YEAR}))(?:\s+(?:so\s+far|to\s+date))?\b"
     rf"|\b(?P<ever>on\s+record|all[\s-]time|ever|in\s+history|record|since\s+(?:its\s+|their\s+)?(?:inception|launch))\b")
 _WORDN = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "eleven": 11, "twelve": 12, "several": 3, "many": 3}

@@ -65,7 +65,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         # (not the asset's size: "Bitcoin, the largest cryptocurrency by market value,", "the biggest coin,")
         r"(?!\s+(?:by\s+(?:market\s+)?(?:cap\b|capitali[sz]ation|value)|(?:crypto(?:currenc(?:y|ies))?|coins?|tokens?|(?:crypto|digital)\s+(?:assets?|currenc(?:y|ies)))\s*+(?:by\b|,|$)))"
         rf"(?P<tail>[^.;!?\n]{{0,70}}?)(?P<anchor>\bsince\s+(?:the\s+)?(?:(?:mid|early|late|start\s+of|end\s+of|beginning\s+of)[\s-]*)?(?:\w+\s+){{0,2}}?(?:{MONTH_NAMES}|crash|\d{{4}})(?:\s+\d{{4}})?(?:\s+crash)?"
-        r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?history\b|\bever\b"
+        r"|\bin\s+(?:\w+\s+)?(?:months|weeks)\b|\bof\s+any\s+(?:other\s+)?(?:major\s+)?(?:single\s+)?(?:assets?|altcoins?|coins?|tokens?|product\s+types?|products?|countr(?:y|ies)|regions?|providers?|issuers?)\b|\b(?:of|in|for)\s+(?:the\s+|this\s+)?(?:year|20\d\d)(?:\s+(?:so\s+far|to\s+date))?\b|\bon\s+record\b|\ball[\s-]time\b|\bin\s+(?:(?:the|its|their)\s+)?(?:[\w-]+\s+){0,3}?history\b|\bever\b"
         # "the biggest weekly haul of May", "since US spot bitcoin ETFs launched"
         rf"|\b(?:of|in)\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?\b"
         r"|\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:launched|began|started|debuted|launch|inception)\b)"
@@ -134,6 +134,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
     ),
     "aum": r"\bassets\s+under\s+(?:the\s+)?management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b"
+           # "Assets in bitcoin products stand at $104bn", "leaving bitcoin assets at $104 billion", "against assets of $2.6bn"
+           r"|\bassets\s+in\s+(?:[\w-]+\s+){1,3}?(?:now\s+)?(?:stand|stood|sit|sat)\s+at\b"
+           r"|\bassets\s+(?:at|of)\s+(?=(?:about|around|roughly|some|nearly|almost|approximately|over|more\s+than|just\s+(?:over|under))?\s*(?:US\s?)?\$\s?\d)"
            # "XRP-based products hold about $1.42 billion"
            r"|\b(?:hold|holds|held|holding)\s+(?=(?:about|around|roughly|some|nearly|almost|approximately|over|more\s+than|just\s+(?:over|under)|a\s+combined)?\s*(?:US\s?)?\$\s?\d)",
     # a calendar year named with a flow: "in 2025", "over the whole of 2025", "full-year 2024", "set in 2024"
