@@ -1255,6 +1255,10 @@ def test_an_ended_run_ends_where_the_weeks_against_it_began():
       ('3.8 million', 'asset:chainlink', 'flow', '2026-01-26', 'verified')]),
     # (not with no dollar amount before them, nor of addresses, nor before a verb)
     ('Solana and Chainlink added 17.1 million and 3.8 million, respectively.', date(2026, 1, 26), []),
+    # (nor across a line break: what a line holds never depends on the lines before it, so texts cut into pieces
+    # at line breaks give the same claims)
+    ('Bitcoin products lost 1,090 million dollars.\nSolana and Chainlink added 17.1 million and 3.8 million, respectively.', date(2026, 1, 26),
+     [('1,090 million dollars', 'asset:bitcoin', 'flow', '2026-01-26', 'verified')]),
     ('Funds lost 1,730 million dollars. The network now has 21 million addresses, and 3.8 million were active.', date(2026, 1, 26),
      [('1,730 million dollars', 'total', 'flow', '2026-01-26', 'verified')]),
 ])
@@ -1336,3 +1340,15 @@ def test_a_table_rows_first_cell_is_its_subject():
 ])
 def test_held_out_q_and_r_wordings(text, report, expected):
     assert week_rows(text, report) == expected
+
+
+def test_a_paragraph_that_opens_on_a_week_goes_on_in_it():
+    # held-out set R (a monthly wrap): the sentences after "In the first week of September, ..." are about that
+    # week; a week named later in a sentence ("... seen over the same period of 2025") does not carry
+    text = ("In the first week of September, investors pulled $352 million from digital asset funds. "
+            "Solana drew $16.1 million, and XRP added $93.1 million.\n\n"
+            "Outflows over the five weeks total $4bn, short of the $6bn seen over the same period of 2025. Trading volumes dropped to $17 billion.")
+    assert week_rows(text, date(2025, 9, 29))[:3] == [
+        ('$352 million', 'total', 'flow', '2025-09-08', 'verified'), ('$16.1 million', 'asset:solana', 'flow', '2025-09-08', 'verified'),
+        ('$93.1 million', 'asset:xrp', 'flow', '2025-09-08', 'conflicting')]  # (XRP's figure of 2025-09-29)
+    assert [r[3] for r in week_rows(text, date(2026, 2, 23))[3:]] == ['2026-02-23', '2025-02-24', '2026-02-23']

@@ -249,13 +249,13 @@ class _PatternComponent:
 
 
 def _per_sentence(doc: Doc, key: str, group: str, find, only: set[int] | None = None) -> Doc:
-    """Run ``find(sentence text)`` on each sentence (those starting at ``only``, when given);
-    keep (sentence start, record) in ``doc.user_data[key]``."""
+    """Run ``find(sentence start, sentence text)`` on each sentence (those starting at ``only``, when
+    given); keep (sentence start, record) in ``doc.user_data[key]``."""
     records, spans = [], []
     for s0, text in _sentences(doc):
         if only is not None and s0 not in only:
             continue
-        for r in find(text):
+        for r in find(s0, text):
             records.append((s0, r))
             sp = _span(doc, s0 + r.start, s0 + r.end, r.label.upper())
             if sp is not None:
@@ -272,12 +272,16 @@ class TargetMatcher(_PatternComponent):
     keys = ("percent", "streak_gate", "streak", "rank")
 
     def __call__(self, doc: Doc) -> Doc:
-        dollars = False  # an earlier sentence of the text had a dollar amount
+        full = _text(doc)
+        dollars, line_start = False, 0  # an earlier sentence of the line or paragraph had a dollar amount
 
-        def find(text: str) -> list[rules.Target]:
-            nonlocal dollars
+        def find(s0: int, text: str) -> list[rules.Target]:
+            nonlocal dollars, line_start
+            if "\n" in full[line_start:s0]:
+                dollars = False  # (what a line holds never depends on the lines before it)
             found = rules.find_targets(text, self.patterns, dollars)
             dollars = dollars or any(t.label == "AMOUNT" for t in found)
+            line_start = s0 + len(text.rstrip())
             return found
 
         return _per_sentence(doc, TARGETS, "targets", find)
@@ -302,7 +306,7 @@ class ModifierMatcher(_PatternComponent):
             starts = [s0 for s0, _ in _sentences(doc)]
             only = {s0 for s0, _ in targets}
             only |= {_sentence_of(starts, m.start) for m in doc.user_data.get(MENTIONS, ())} - {None}
-        return _per_sentence(doc, CUES, "modifiers", lambda text: rules.find_cues(text, self.patterns, report), only)
+        return _per_sentence(doc, CUES, "modifiers", lambda s0, text: rules.find_cues(text, self.patterns, report), only)
 
 
 @Language.factory("claimcheck_claims")

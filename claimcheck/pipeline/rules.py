@@ -91,7 +91,7 @@ _MONTH_ANCHOR_RE = re.compile(r"(?:of|in)\s", re.I)
 
 
 def find_targets(sentence: str, patterns: dict[str, re.Pattern], dollars: bool = False) -> list[Target]:
-    """The targets of one sentence; ``dollars``: a sentence before it had a dollar amount, so its
+    """The targets of one sentence; ``dollars``: a sentence before it in its line had a dollar amount, so its
     scaled figures with no currency are dollars ("XRP and Solana added 69.5 million and 45.5 million")."""
     out: list[Target] = []
     for a in numbers.find_amounts(sentence, dollars):
@@ -262,12 +262,22 @@ def carry_of_that(claims: list[Claim], before: Claim | None, sent_start: int) ->
             c.metric, c.run_weeks = before.metric, before.run_weeks
 
 
+_OPENING_CUE_CHARS = 12  # a week cue this near the start of its sentence opens it ("In the first week of ...")
+
+
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
     """"Weekly ETP trading volume that week sank to about $17B": "that week" is the week the text
     named last (``named``: the last claim before, in the paragraph, whose week the text gave);
     "the week before that" is the week before it."""
     if named is not None and claims and _THAT_WEEK_RE.search(claims[0].sentence):
         _redate(claims, named.report_date, named.period_source, "that week")
+    elif named is not None and named.period_source == "text" and named.report_date is not None and named.period_text \
+            and 0 <= named.sentence.lower().find(named.period_text.lower()) <= _OPENING_CUE_CHARS:
+        # "In the first week of September, investors pulled $352 million ... Solana extended its streak
+        # ... with $16.1 million": a paragraph that opens on a week goes on in it
+        for c in claims:
+            if c.period_source == "article" and c.period_text is None and c.kind in _DATED_KINDS:
+                c.report_date, c.period_source, c.period_text = named.report_date, "text", named.period_text
     for c in claims:
         if c.period_source == "before-that":  # with no week named before, the week before the article's
             if named is not None and named.report_date is not None:
