@@ -1352,3 +1352,18 @@ def test_a_paragraph_that_opens_on_a_week_goes_on_in_it():
         ('$352 million', 'total', 'flow', '2025-09-08', 'verified'), ('$16.1 million', 'asset:solana', 'flow', '2025-09-08', 'verified'),
         ('$93.1 million', 'asset:xrp', 'flow', '2025-09-08', 'conflicting')]  # (XRP's figure of 2025-09-29)
     assert [r[3] for r in week_rows(text, date(2026, 2, 23))[3:]] == ['2026-02-23', '2025-02-24', '2026-02-23']
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    # held-out set R: "the second/third/fourth week of the month" is the report of its n-th Friday; what countries
+    # "added to their holdings" is a flow, not their AuM
+    ('The second week of the month brought the turnaround: $3.3 billion poured in.', date(2025, 9, 29),
+     [('$3.3 billion', 'total', 'flow', '2025-09-15', 'verified')]),
+    ('In the third week of September, $3.3 billion poured in.', date(2025, 9, 29),
+     [('$3.3 billion', 'total', 'flow', '2025-09-22', 'unverified')]),
+    ('By country, the US accounted for $1.04 billion of outflows, while Switzerland ($126.8 million) and Germany ($35.5 million) added to their holdings.', date(2025, 9, 29),
+     [('$1.04 billion', 'region:united-states', 'flow', '2025-09-29', 'verified'), ('$126.8 million', 'region:switzerland', 'flow', '2025-09-29', 'verified'),
+      ('$35.5 million', 'region:germany', 'flow', '2025-09-29', 'verified')]),
+])
+def test_nth_weeks_of_a_month_and_holdings_added_to(text, report, expected):
+    assert week_rows(text, report) == expected

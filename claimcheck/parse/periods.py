@@ -179,12 +179,29 @@ PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|l
 # middle of March", "the $2B booked at the start of the month", "outflows in late February"
 PART_OF_MONTH_RE = Caseless(rf"\b(?:in|at|during)\s+(?:the\s+)?(?:(?P<part>mid|early|late)[\s-]+|(?P<part2>start|beginning|middle|end)\s+of\s+)(?:(?P<mon>{_MON})(?!\s*\d)|the\s+month\b)")
 # "as of the first week of January", "in the first week of the new year", "the last week of March"
-FIRST_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|last|final)\s+(?:full\s+)?week\s+of\s+"
+# ("the second week of the month": the report of the month's second Friday)
+FIRST_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|second|third|fourth|last|final)\s+(?:full\s+)?week\s+of\s+"
                          rf"(?:(?P<mon>{_MON})(?!\s*\d)|the\s+(?P<year>new\s+year|year)|the\s+month)\b")
 _RUN_BOUND_RE = Caseless(r"\b(?:began|begun|begin|begins|started|starting|start|starts|since|from|until|till|through|ended|ending|ends)\s+$")
 _PART_OF = {"mid": "mid", "middle": "mid", "early": "early", "start": "early", "beginning": "early", "late": "late", "end": "late",
             "first": "early", "last": "late", "final": "late"}
 _PART_FRIDAY = {"mid": 15, "early": 1, "late": 31}  # the day a part of a month centres on
+
+
+_NTH = {"second": 2, "third": 3, "fourth": 4}
+
+
+def nth_week_report(month: int, n: int, article_report: date) -> date | None:
+    """The report of the week that ends on the ``n``-th Friday of ``month`` (the latest such month
+    not after the article's week); None when there is no such week or it is after the article's."""
+    y = _year_before(month, article_report) if month != article_report.month else article_report.year
+    try:
+        first = date(y, month, 1)
+        friday = first + timedelta(days=(4 - first.weekday()) % 7 + 7 * (n - 1))
+        report = report_for_week_ending(friday)
+    except (ValueError, OverflowError):
+        return None
+    return report if friday.month == month and report <= article_report else None
 
 
 def part_of_month_report(month: int, part: str, article_report: date) -> date | None:
@@ -272,7 +289,8 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
                     out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
                 continue
             mon = 1 if m.group("year") else MONTHS[m.group("mon").rstrip(".").lower()] if m.group("mon") else article_report.month
-            report = part_of_month_report(mon, m.group("part").lower(), article_report)
+            part = m.group("part").lower()
+            report = nth_week_report(mon, _NTH[part], article_report) if part in _NTH else part_of_month_report(mon, part, article_report)
             if report is not None:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in HOLIDAY_WEEK_RE.finditer(text):

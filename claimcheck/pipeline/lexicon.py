@@ -132,7 +132,7 @@ DEFAULT_PATTERNS: dict[str, str] = {
         r"|\b(?:combined|together|taken\s+together)\s+with\s+(?P<pair>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
         r"|\bincluding\s+(?P<pair2>the\s+(?:previous|prior|preceding)\s+week)(?:['’]s\s+(?:net\s+)?(?:in|out)?flows\b|(?!['’]))"
     ),
-    "aum": r"\bassets\s+under\s+(?:the\s+)?management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
+    "aum": r"\bassets\s+under\s+(?:the\s+)?management\b|\b(?:assets\s+)?under\s+(?:management|administration)\b|\bassets?\s+size\b|\boversee(?:s|ing)?\b|\boversaw\b|\bAuM\b|\bAUM\b|\btotal\s+assets\b|\bfund\s+assets\b|\bassets\s+(?:fell|rose|dropped|climbed|stood|sank|slid|shrank)\b|\bholdings\b(?<!\bto\stheir\sholdings)(?<!\bto\sits\sholdings)|\bassets\s+(?:have\s+)?(?:sunk|fallen|risen|grown|shrunk)\b"
            r"|\b(?:in|of)\s+assets\b|\bmanag(?:e|es|ed|ing)\b|\badminister(?:s|ed|ing)?\b|\bassets\s+(?:now\s+)?(?:stand|stood)\b"
            # "Assets in bitcoin products stand at $104bn", "leaving bitcoin assets at $104 billion", "against assets of $2.6bn"
            r"|\bassets\s+in\s+(?:[\w-]+\s+){1,3}?(?:now\s+)?(?:stand|stood|sit|sat)\s+at\b"
