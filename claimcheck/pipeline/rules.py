@@ -276,7 +276,7 @@ def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
         # "In the first week of September, investors pulled $352 million ... Solana extended its streak
         # ... with $16.1 million": a paragraph that opens on a week goes on in it
         for c in claims:
-            if c.period_source == "article" and c.period_text is None and c.kind in _DATED_KINDS:
+            if c.period_source == "article" and c.period_text is None and c.kind in _DATED_KINDS and c.report_date != named.report_date:
                 c.report_date, c.period_source, c.period_text = named.report_date, "text", named.period_text
     for c in claims:
         if c.period_source == "before-that":  # with no week named before, the week before the article's
