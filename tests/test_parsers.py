@@ -114,6 +114,9 @@ def test_find_amounts_compound_and_spaced(text, expected):
     ("Canada (19,4 M$), Switzerland (10,4 M$) and Hong Kong (23,1 Md$)",
      [("19,4 M$", 19.4, 0.05, False), ("10,4 M$", 10.4, 0.05, False), ("23,1 Md$", 23100, 50, False)]),
     ("AuM rose to 140 Md$, 500 k$ of it new; buy 5 M$BTC, \x9b31m$1.09 billion", [("140 Md$", 140000, 5000, False), ("500 k$", 0.5, 0.05, False), ("$1.09 billion", 1090, 5, False)]),
+    # (also when that amount lends its currency to the figure before it)
+    ("Solana took 17.1 million, while XRP saw 6.2 million and 9.8 million dollars",
+     [("17.1 million", 17.1, 0.05, False), ("6.2 million", 6.2, 0.05, False), ("9.8 million dollars", 9.8, 0.05, False)]),
     # ... but not before a dollar sign, nor of coins, users or another currency
     ("ether captured 496 million last week", []),
     ("ether captured 496 million, bitcoin $1.2 billion", [("$1.2 billion", 1200, 50, False)]),

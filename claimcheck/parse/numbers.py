@@ -17,7 +17,8 @@ SCALES: dict[str, float] = {
     "billion": 1e3, "billions": 1e3, "bn": 1e3, "b": 1e3, "bln": 1e3, "bil": 1e3,
     "bilhão": 1e3, "bilhões": 1e3, "mil millones": 1e3,
     "mrd": 1e3, "mrd.": 1e3, "mio.": 1.0,
-    "mld": 1e3, "mlrd": 1e3, "md": 1e3, "mds": 1e3,  # Polish, Czech and Russian writers ("1,7 mld USD")
+    "mld": 1e3, "mlrd": 1e3,  # Polish, Czech and Russian writers ("1,7 mld USD")
+    "md": 1e3, "mds": 1e3,  # French writers ("2,2 Md$")
     "hundred million": 100.0, "hundred millions": 100.0,  # a translation of 億/亿: "151 hundred million dollars"
     "million": 1.0, "millions": 1.0, "mn": 1.0, "mln": 1.0, "mm": 1.0, "m": 1.0, "mio": 1.0,
     "milhão": 1.0, "milhões": 1.0, "millones": 1.0,
@@ -242,9 +243,14 @@ def _compound(a: Amount, m: re.Match, text: str) -> Amount:
 # of 7,3 billion that was touched in February" (not "21 million bitcoin", "5 million users", "EUR 300 million")
 _BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
                           rf"(?P<num2>{_NUM})(?P<scale2>\s?(?:million|billion)\b|\s?(?:bn|mn|mln|bln)\b)"
+                          r"(?!\s++of\s+(?:the\s+|their\s+|its\s+)?(?:coins?|tokens?|bitcoins?|btc|eth|ether|shares|units|addresses|users|wallets)\b)"
                           r"(?=\s*+(?:$|[,.;:)]|(?:in|of|into|from|out|worth|that|which|while|and|but|for|last|this|over|during|as|with|on|inflows?"
                           r"|outflows?|net|each|respectively|apiece|to|a\s+week|the\s+week|week)\b))")
 
+
+# a currency other than the dollar, anywhere in a text: after it, a figure with no currency is not
+# read as dollars from the text before ("European funds took in 50 million euros. Ether added 20 million.")
+OTHER_CURRENCY_RE = Caseless(r"[€£¥₹₦₩₽₺]|\b(?:R|A|C|HK|NZ|S|MX|NT|AU|CA)\$|\b(?:euros?|EUR|GBP|CHF|JPY|CNY|yen|yuan|francs?|rupiah|IDR|KRW|rupees?|INR|naira|NGN|lira|TRY|reais|BRL|kronor|SEK|pounds\s+sterling)\b")
 
 # "IDR 600 billion", "EUR 1.1 billion", "Rs 9,600 crore", "R$ 10,4 billion", "€ 1.1 billion"
 # (and not the second end of a range already read or refused: "$5 - 3 billion")
@@ -291,6 +297,8 @@ def find_amounts(text: str, dollars: bool = False) -> list[Amount]:
         a = _compound(a, m, text)
         if out and a.start < out[-1].end:
             continue
+        if not out:  # (before any figure that borrows this amount's currency or scale joins ``out``)
+            suffixed = bool(m.group("cur2") or m.group("cur3") or m.group("cur4"))
         ends = _range_first(m, a, text)
         if ends is not None:
             out.extend(ends)
@@ -316,8 +324,6 @@ def find_amounts(text: str, dollars: bool = False) -> list[Amount]:
                 parsed = parse_number(bare.group("figure"), has_scale=True)
                 if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
                     out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), parsed, factor))
-        if not out:
-            suffixed = bool(m.group("cur2") or m.group("cur3") or m.group("cur4"))
         out.append(a)
     if out:
         return _bare_after(text, out, 0 if suffixed else out[0].end)

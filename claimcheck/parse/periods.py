@@ -135,16 +135,16 @@ def nearest_year(month: int, day: int, around: date) -> date | None:
 
 # cues that move a claim to another week than the article's
 PREVIOUS_WEEK_RE = Caseless(r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+week(?!\s+to\s+that\b)|the\s+week\s+before(?!\s+(?:the\s+)?(?:Christmas|Xmas|holidays?|festive|year-end|that\b))|a\s+week\s+(?:earlier|before|ago)(?!\s+(?:than\s+)?that\b)"
-    r"|(?:the\s+)?week\s+(?:prior|previous\b)|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
+    r"|(?:the\s+)?week\s+(?:prior|previous\b(?!\s+to\s+that\b))|last\s+week's\s+(?:record\s+)?(?:inflow|outflow)s?\s+of"
     r"|(?:the\s+)?(?:previous|prior|preceding)\s+(?:weekly\s+)?report"
     r"|(?:follows|followed|following|after)\s+a\s+week\s+(?:in\s+which|when|that\s+saw))\b")
 # "following $360 million the week before that": the week before the one named last (resolved by the
 # claim rules; on its own, the week before the article's)
-BEFORE_THAT_RE = Caseless(r"\b(?:the|a)\s+week\s+(?:before|earlier|prior\s+to|earlier\s+than)\s+that\b|\bthe\s+(?:previous|prior|preceding)\s+week\s+to\s+that\b")
+BEFORE_THAT_RE = Caseless(r"\b(?:the|a)\s+week\s+(?:before|earlier|prior\s+to|previous\s+to|earlier\s+than)\s+that\b|\bthe\s+(?:previous|prior|preceding)\s+week\s+to\s+that\b")
 # "Three weeks ago, funds had drawn $2 billion": that many reports back
 # the same weeks of an earlier year: "the $6 billion seen over the same period of 2025", "... of last year"
 SAME_PERIOD_RE = Caseless(r"\b(?:over|in|during|for)\s+the\s+same\s+(?:period|stretch|weeks|time)\s+(?:of|in)\s+(?:(?P<year>20\d\d)\b|(?P<last>last\s+year|the\s+previous\s+year)\b)"
-                          r"|\ba\s+year\s+(?:ago|earlier)\b")
+                          r"|(?<!\bsince\s)\ba\s+year\s+(?:ago|earlier)\b(?!\s+than\b)")
 WEEKS_AGO_RE = Caseless(r"\b(?P<n>two|three|four|five|six|seven|eight|[2-9])\s+weeks\s+(?:ago|earlier|before|prior)\b")
 # "the (last full) week before Christmas": the last week that ended before 25 December
 HOLIDAY_WEEK_RE = Caseless(r"\b(?:the\s+)?(?:last\s+)?(?:full\s+)?(?:trading\s+)?week\s+(?:before|ahead\s+of|leading\s+(?:up\s+)?to|prior\s+to)\s+"
@@ -180,7 +180,7 @@ PAST_MONTH_RE = Caseless(rf"\b(?:ended|ending|finished)\s+in\s+(?:(?:early|mid|l
 PART_OF_MONTH_RE = Caseless(rf"\b(?:in|at|during)\s+(?:the\s+)?(?:(?P<part>mid|early|late)[\s-]+|(?P<part2>start|beginning|middle|end)\s+of\s+)(?:(?P<mon>{_MON})(?!\s*\d)|the\s+month\b)")
 # "as of the first week of January", "in the first week of the new year", "the last week of March"
 # ("the second week of the month": the report of the month's second Friday)
-FIRST_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|second|third|fourth|last|final)\s+(?:full\s+)?week\s+of\s+"
+MONTH_WEEK_RE = Caseless(rf"(?:^[\s\-•*]*+|\b(?:in|at|during|as\s+of|for|over)\s+)(?:the\s+)?(?P<part>first|second|third|fourth|last|final)\s+(?:full\s+)?week\s+of\s+"
                          rf"(?:(?P<mon>{_MON})(?!\s*\d)|the\s+(?P<year>new\s+year|year)|the\s+month)\b")
 _RUN_BOUND_RE = Caseless(r"\b(?:began|begun|begin|begins|started|starting|start|starts|since|from|until|till|through|ended|ending|ends)\s+$")
 _PART_OF = {"mid": "mid", "middle": "mid", "early": "early", "start": "early", "beginning": "early", "late": "late", "end": "late",
@@ -191,10 +191,15 @@ _PART_FRIDAY = {"mid": 15, "early": 1, "late": 31}  # the day a part of a month 
 _NTH = {"second": 2, "third": 3, "fourth": 4}
 
 
+def _month_year(month: int, article_report: date) -> int:
+    """The year of ``month`` as an article of the week ``article_report`` means it: this month, or the latest one before."""
+    return _year_before(month, article_report) if month != article_report.month else article_report.year
+
+
 def nth_week_report(month: int, n: int, article_report: date) -> date | None:
     """The report of the week that ends on the ``n``-th Friday of ``month`` (the latest such month
     not after the article's week); None when there is no such week or it is after the article's."""
-    y = _year_before(month, article_report) if month != article_report.month else article_report.year
+    y = _month_year(month, article_report)
     try:
         first = date(y, month, 1)
         friday = first + timedelta(days=(4 - first.weekday()) % 7 + 7 * (n - 1))
@@ -208,7 +213,7 @@ def part_of_month_report(month: int, part: str, article_report: date) -> date | 
     """The report of the week, ending on a Friday inside that part of the month (early: days 1-10,
     mid: 10-20, late: 20-end), nearest to the part's own day (the 1st, the 15th, the last day);
     the month is the latest one not after the article's week. None for a week after the article's."""
-    y = _year_before(month, article_report) if month != article_report.month else article_report.year
+    y = _month_year(month, article_report)
     part = _PART_OF[part]
     try:
         a, b = _month_span(y, month, part)
@@ -281,8 +286,8 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
             report = part_of_month_report(mon, (m.group("part") or m.group("part2")).lower(), article_report)
             if report is not None:
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
-        for m in FIRST_WEEK_RE.finditer(text):
-            if m.group("year") and m.group("part").lower() != "first":
+        for m in MONTH_WEEK_RE.finditer(text):
+            if m.group("year") and m.group("part").lower() in ("last", "final"):
                 # "the final full week of the year": the last report of the year, the one closing or just closed
                 y = article_report.year if article_report.month == 12 else article_report.year - 1
                 if 1 <= y and (report := last_report_of_year(y)) <= article_report:
@@ -308,10 +313,11 @@ def week_cues(text: str, article_report: date | None) -> list[WeekCue]:
                 continue
             out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))
         for m in SAME_PERIOD_RE.finditer(text):
-            years = article_report.year - int(m.group("year")) if m.group("year") else 1
-            if years > 0:
+            y = int(m.group("year")) if m.group("year") else article_report.year - 1
+            if 1 <= y < article_report.year:
+                day = article_report.replace(year=y, day=28) if (article_report.month, article_report.day) == (2, 29) else article_report.replace(year=y)
                 try:
-                    report = monday_on_or_before(article_report - timedelta(days=364 * years))
+                    report = monday_on_or_before(day + timedelta(days=3))  # the report nearest that day
                 except OverflowError:
                     continue
                 out.append(WeekCue(m.start(), m.end(), m.group(0), report, "text"))

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
 from ..catalogue import Catalogue
+from ..parse import numbers
 from ..parse.caseless import Caseless
 from . import rules
 from .lexicon import DEFAULT_PATTERNS
@@ -273,14 +274,14 @@ class TargetMatcher(_PatternComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         full = _text(doc)
-        dollars, line_start = False, 0  # an earlier sentence of the line or paragraph had a dollar amount
+        dollars, line_start = False, 0  # an earlier sentence of the line had a dollar amount (and none since named another currency)
 
         def find(s0: int, text: str) -> list[rules.Target]:
             nonlocal dollars, line_start
             if "\n" in full[line_start:s0]:
                 dollars = False  # (what a line holds never depends on the lines before it)
             found = rules.find_targets(text, self.patterns, dollars)
-            dollars = dollars or any(t.label == "AMOUNT" for t in found)
+            dollars = (dollars or any(t.label == "AMOUNT" for t in found)) and numbers.OTHER_CURRENCY_RE.search(text) is None
             line_start = s0 + len(text.rstrip())
             return found
 
@@ -333,14 +334,16 @@ class ClaimBuilder:
         previous_context = False
         year_total = None  # the total of the year just ended, earlier in this block (a January review)
         named_week = None  # the last claim of the paragraph whose week the text named
+        opening, first_claims = None, True  # the dated claim the paragraph's first claim sentence opens on; no claim yet
         last_amount = None  # the last amount claim of the paragraph
         prev_end = 0
         full = _text(doc)
         report = doc._.report_date
         for s0, (text, targets, cues, mentions) in by_sent.items():
             gap = full[prev_end:s0]
-            if "\n" in gap:
-                previous, previous_context, named_week, last_amount = [], False, None, None  # a new paragraph or line
+            if "\n" in gap:  # a new paragraph or line
+                previous, previous_context, named_week, last_amount, opening = [], False, None, None, None
+                first_claims = True
             prev_end = s0 + len(text.rstrip())
             if targets or cues:
                 found = rules.assemble(text, s0, targets, cues, mentions, report, doc._.period_source, previous, previous_context)
@@ -349,6 +352,10 @@ class ClaimBuilder:
                     year_total = None
                 rules.carry_of_that(found, last_amount, s0)
                 rules.carry_that_week(found, named_week)
+                if first_claims and found:
+                    opening, first_claims = rules.opening_week(found), False
+                else:
+                    rules.carry_opening_week(found, opening)
                 last_amount = next((c for c in reversed(found) if c.kind == "amount"), last_amount)
                 named_week = next((c for c in reversed(found) if c.period_source in ("text", "previous-week")), named_week)
                 claims.extend(found)

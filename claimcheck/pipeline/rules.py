@@ -90,11 +90,17 @@ _CLOSES_RE = re.compile(r"\s*(?:[.;!]|$)")
 _MONTH_ANCHOR_RE = re.compile(r"(?:of|in)\s", re.I)
 
 
+# a sentence whose figures with no currency take the dollars of the sentences before it says what
+# flowed ("XRP and Solana added 69.5 million and 45.5 million"; not "ETFs hold 1.3 million")
+_FLOW_VERB_RE = Caseless(r"\b(?:in|out)flows?\b|\b(?:added|adding|drew|took\s+in|attracted|lost|shed|saw|recorded|registered|posted|pulled|captured"
+                         r"|received|collected|withdrew|withdrawn|bled|poured|gained|raked|led\s+with|flowed|flowing|invested|redeemed|exited|left|gave)\b")
+
+
 def find_targets(sentence: str, patterns: dict[str, re.Pattern], dollars: bool = False) -> list[Target]:
     """The targets of one sentence; ``dollars``: a sentence before it in its line had a dollar amount, so its
     scaled figures with no currency are dollars ("XRP and Solana added 69.5 million and 45.5 million")."""
     out: list[Target] = []
-    for a in numbers.find_amounts(sentence, dollars):
+    for a in numbers.find_amounts(sentence, dollars and _FLOW_VERB_RE.search(sentence) is not None):
         out.append(Target(a.start, a.end, "AMOUNT", a.text, {"amount": a}))
     for m in patterns["percent"].finditer(sentence):
         raw = m.group("num")
@@ -265,19 +271,30 @@ def carry_of_that(claims: list[Claim], before: Claim | None, sent_start: int) ->
 _OPENING_CUE_CHARS = 12  # a week cue this near the start of its sentence opens it ("In the first week of ...")
 
 
+def opening_week(claims: list[Claim]) -> Claim | None:
+    """The claim whose week the sentence opens on ("In the first week of September, investors pulled
+    $352 million"), given the claims of the first sentence of a paragraph that has any; else None."""
+    return next((c for c in claims if c.period_source == "text" and c.report_date is not None and c.period_text
+                 and 0 <= c.sentence.lower().find(c.period_text.lower()) <= _OPENING_CUE_CHARS), None)
+
+
+def carry_opening_week(claims: list[Claim], opening: Claim | None) -> None:
+    """"In the first week of September, investors pulled $352 million ... Solana extended its streak
+    with $16.1 million": the claims of a paragraph whose first claim sentence opens on a week are of
+    that week, unless their own text names one (``opening``: that sentence's dated claim)."""
+    if opening is None:
+        return
+    for c in claims:
+        if c.period_source == "article" and c.period_text is None and c.kind in _DATED_KINDS and c.report_date != opening.report_date:
+            c.report_date, c.period_source, c.period_text = opening.report_date, "text", opening.period_text
+
+
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
     """"Weekly ETP trading volume that week sank to about $17B": "that week" is the week the text
     named last (``named``: the last claim before, in the paragraph, whose week the text gave);
     "the week before that" is the week before it."""
     if named is not None and claims and _THAT_WEEK_RE.search(claims[0].sentence):
         _redate(claims, named.report_date, named.period_source, "that week")
-    elif named is not None and named.period_source == "text" and named.report_date is not None and named.period_text \
-            and 0 <= named.sentence.lower().find(named.period_text.lower()) <= _OPENING_CUE_CHARS:
-        # "In the first week of September, investors pulled $352 million ... Solana extended its streak
-        # ... with $16.1 million": a paragraph that opens on a week goes on in it
-        for c in claims:
-            if c.period_source == "article" and c.period_text is None and c.kind in _DATED_KINDS and c.report_date != named.report_date:
-                c.report_date, c.period_source, c.period_text = named.report_date, "text", named.period_text
     for c in claims:
         if c.period_source == "before-that":  # with no week named before, the week before the article's
             if named is not None and named.report_date is not None:
@@ -410,12 +427,13 @@ LABEL_MAX_WORDS = 5
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause bounds of a sentence. A colon after a short label ("- Switzerland: +$126.8 million",
     "- Trading volume: $53bn", "- 92%: bitcoin's share") joins the label to what follows, and so
-    does the bar after the first cell of a table row ("| Bitcoin | -$719m | ... |")."""
+    do the bars of a table row ("| Bitcoin | -$719m | ... |")."""
     bounds = [0]
-    row = sentence.startswith("|")
+    row = sentence.startswith("|")  # a table row: one clause, its figures nearest the cells that name them
     for m in CLAUSE_BREAK_RE.finditer(sentence):
-        if (m.group(0).startswith(":") or (row and len(bounds) == 1 and m.group(0).strip() == "|")) \
-                and len(sentence[bounds[-1]:m.start()].split()) <= LABEL_MAX_WORDS:
+        if row and m.group(0).strip() == "|":
+            continue
+        if m.group(0).startswith(":") and len(sentence[bounds[-1]:m.start()].split()) <= LABEL_MAX_WORDS:
             continue
         bounds.append(m.start())
     bounds.append(len(sentence))
@@ -928,8 +946,9 @@ def assemble(sentence: str, sent_start: int, targets: list[Target], cues: list[C
             # "among the largest" is no rank claim; a rank needs flow vocabulary, not just a name
             if re.search(r"\bamong\s+$", sentence[max(0, t.start - 8):t.start], re.I):
                 continue
-            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues or previous_context or any(c.kind == "amount" for c in claims)):
-                continue  # (an amount claim before it in the sentence is flow vocabulary enough)
+            if not (FUND_CONTEXT_RE.search(sentence) or flow_cues or previous_context
+                    or any(c.kind == "amount" and c.metric.startswith("flow") and c.end <= sent_start + t.start for c in claims)):
+                continue  # (a flow claim before it in the sentence is flow vocabulary enough)
             if _PRICE_AFTER_RE.match(sentence, t.end):
                 continue  # "a new all-time high above $111,000": a price record
             c = _rank_claim(sentence, sent_start, t, cues, mentions, clause, article_report, week_for, previous)
