@@ -114,6 +114,10 @@ def test_find_amounts_compound_and_spaced(text, expected):
     ("Canada (19,4 M$), Switzerland (10,4 M$) and Hong Kong (23,1 Md$)",
      [("19,4 M$", 19.4, 0.05, False), ("10,4 M$", 10.4, 0.05, False), ("23,1 Md$", 23100, 50, False)]),
     ("AuM rose to 140 Md$, 500 k$ of it new; buy 5 M$BTC, \x9b31m$1.09 billion", [("140 Md$", 140000, 5000, False), ("500 k$", 0.5, 0.05, False), ("$1.09 billion", 1090, 5, False)]),
+    # Italian translations: "respectively 62,9 and 48,5 millions of dollars" (the pair in either order); a plural scale
+    ("which have collected respectively 62,9 and 48,5 millions of dollars", [("62,9", 62.9, 0.05, False), ("48,5 millions of dollars", 48.5, 0.05, False)]),
+    ("outflows for 555 billions of dollars, while from Bitcoin have been withdrawn 460 millions.",
+     [("555 billions of dollars", 555000, 500, False), ("460 millions", 460, 5, False)]),
     # (also when that amount lends its currency to the figure before it)
     ("Solana took 17.1 million, while XRP saw 6.2 million and 9.8 million dollars",
      [("17.1 million", 17.1, 0.05, False), ("6.2 million", 6.2, 0.05, False), ("9.8 million dollars", 9.8, 0.05, False)]),

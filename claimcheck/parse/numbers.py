@@ -182,8 +182,9 @@ def parse_match(m: re.Match) -> Amount | None:
 _SHARED_CURRENCY_RE = Caseless(rf"(?<![\w$.,])(?P<figure>(?P<sign2>{_SIGN})?(?P<num2>{_NUM})(?P<scale2>{_SCALE}))\s*+(?:(?<=\s)(?:and|or|to)|-|–|~)\s*+$")
 
 
-# "between 1.3 and 1.35 billion dollars": the first end has neither scale nor currency and borrows both
-_BETWEEN_BARE_RE = Caseless(rf"\bbetween\s+(?P<figure>{_NUM})\s+and\s+$")
+# "between 1.3 and 1.35 billion dollars": the first end has neither scale nor currency and borrows both;
+# so does the first of a pair "respectively 62,9 and 48,5 millions of dollars" (in either order)
+_BETWEEN_BARE_RE = Caseless(rf"\b(?:between|(?P<resp>respectively))\s+(?P<figure>{_NUM})\s+and\s+$")
 
 
 # the first end of a range with neither scale nor currency, joined by a dash: "600–650 mln USD"
@@ -242,7 +243,7 @@ def _compound(a: Amount, m: re.Match, text: str) -> Amount:
 # "Bitcoin drew $1.2 billion and Ether 300 million", "reach 5,6 billion dollars, close to the maximum
 # of 7,3 billion that was touched in February" (not "21 million bitcoin", "5 million users", "EUR 300 million")
 _BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
-                          rf"(?P<num2>{_NUM})(?P<scale2>\s?(?:million|billion)\b|\s?(?:bn|mn|mln|bln)\b)"
+                          rf"(?P<num2>{_NUM})(?P<scale2>\s?(?:millions?|billions?)\b|\s?(?:bn|mn|mln|bln)\b)"
                           r"(?!\s++of\s+(?:the\s+|their\s+|its\s+)?(?:coins?|tokens?|bitcoins?|btc|eth|ether|shares|units|addresses|users|wallets)\b)"
                           r"(?=\s*+(?:$|[,.;:)]|(?:in|of|into|from|out|worth|that|which|while|and|but|for|last|this|over|during|as|with|on|inflows?"
                           r"|outflows?|net|each|respectively|apiece|to|a\s+week|the\s+week|week)\b))")
@@ -322,7 +323,7 @@ def find_amounts(text: str, dollars: bool = False) -> list[Amount]:
             elif (bare := _BETWEEN_BARE_RE.search(text, lo, a.start)) is not None and m.group("scale2"):
                 factor = _scale_factor(m.group("scale2"))
                 parsed = parse_number(bare.group("figure"), has_scale=True)
-                if factor is not None and parsed is not None and parsed[0] * factor < abs(a.value):
+                if factor is not None and parsed is not None and (bare.group("resp") or parsed[0] * factor < abs(a.value)):
                     out.append(_borrowed(bare.start("figure"), bare.end("figure"), bare.group("figure"), parsed, factor))
         out.append(a)
     if out:
