@@ -1294,6 +1294,13 @@ def test_own_records_are_ranks(text, report, expected):
     ('It is the fourth consecutive week of withdrawals, which took the accumulated of the period to US$ 4,92 billion, the third biggest sequence of outflows since 2018, informed the manager.', date(2025, 11, 24),
      [('the fourth consecutive week', 'total', 'streak', '2025-11-24', 'unverified'), ('US$ 4,92 billion', 'total', 'flow_run', '2025-11-24', 'verified'),
       ('the third biggest sequence of outflows since 2018', 'total', 'rank', '2025-11-24', 'unverified')]),
+    # "extending its run to nine weeks and roughly US$2.2 billion" (but "extended its streak to 21 consecutive weeks
+    # of inflows with $16.1 million" is that week's flow)
+    ('Ethereum added US$124 million, extending its run to nine weeks and roughly US$2.2 billion.', date(2025, 6, 23),
+     [('US$124 million', 'asset:ethereum', 'flow', '2025-06-23', 'verified'), ('run to nine weeks', 'asset:ethereum', 'streak', '2025-06-23', 'unverified'),
+      ('US$2.2 billion', 'asset:ethereum', 'flow_run', '2025-06-23', 'verified')]),
+    ('Solana extended its streak to 21 consecutive weeks of inflows with $16.1 million.', date(2025, 9, 8),
+     [('streak to 21 consecutive weeks', 'asset:solana', 'streak', '2025-09-08', 'conflicting'), ('$16.1 million', 'asset:solana', 'flow', '2025-09-08', 'verified')]),
     ("The aggregate throughout the three weeks presently remains at $2.2 billion.", date(2026, 3, 16),
      [('$2.2 billion', 'total', 'flow_run', '2026-03-16', 'verified')]),
     ('Only a month ago the very same investors spent six weeks shovelling in $3.8 billion.', date(2026, 5, 11),

@@ -117,6 +117,8 @@ DEFAULT_PATTERNS: dict[str, str] = {
         rf"\bspent\s+(?:the\s+)?(?:past\s+|last\s+)?(?P<n8>{_CARD})\s+(?:straight\s+|consecutive\s+)?weeks\b|"
         # "a ninth straight week of inflows that brings the run to $2.2 billion", "the accumulated of the period"
         r"\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+(?:the|its|their)\s+(?:run|streak)(?:['’]s\s+total)?\s+to\b|"
+        # "extending its run to nine weeks and roughly US$2.2 billion" (not "... to 21 weeks with $16.1 million": that week's)
+        r"\bextend(?:s|ed|ing)?\s+(?:the|its|their)\s+(?:run|streak)\s+to\s+(?:[\w-]+\s+){1,2}?weeks?\s+and\b|"
         r"\baccumulated\s+(?:of|for|in)\s+the\s+(?:period|run|streak)\b|"
         # "outflows since May 11": the weeks reported after that day
         rf"\bsince\s+(?P<since>(?:{MONTH_NAMES})\s+\d{{1,2}}(?!\d)(?:,?\s+20\d\d)?|\d{{1,2}}\s+(?:{MONTH_NAMES})(?:\s+20\d\d)?)\b|"
