@@ -39,8 +39,12 @@ _SCALE_WORDS = r"trillion|billions?|hundred\s+millions?|bilh(?:ão|ões)|milh(?:
 _SCALE_ABBR = r"tn|bn|bln|mlrd|mld|mn|mln|mm|mio|[bmkt]"
 _SCALE = (rf"(?:\s?(?:{_SCALE_WORDS})\b|(?:{_SCALE_ABBR})\b|\s(?:tn|bn|bln|mlrd|mld|mn|mln)\b|\s?(?:Mrd|Mio)\.?(?!\w)"  # German "Mio." / "Mrd."
           r"|\s?(?:Mds?|M|k)(?=\$))")  # French "793 M$", "2,2 Md$"
-# (not another dollar or the real: R$, A$, C$, HK$, NZ$, S$, MX$, NT$)
-_CUR_PRE = r"(?:US\s?\$|USD|U\.S\.\s?\$|(?<!\bR)(?<!\bA)(?<!\bC)(?<!\bS)(?<!\bHK)(?<!\bNZ)(?<!\bMX)(?<!\bNT)(?<!\bAU)(?<!\bCA)\$)"
+# the other dollars and the real (R$, A$, C$, S$, HK$, NZ$, MX$, NT$, AU$, CA$) and the other currency signs
+_OTHER_DOLLARS = ("R", "A", "C", "S", "HK", "NZ", "MX", "NT", "AU", "CA")
+_OTHER_SIGNS = "€£¥₹₦₩₽₺"
+# (not another dollar or the real)
+_NOT_AFTER_OTHER_DOLLAR = "".join(rf"(?<!\b{p})" for p in _OTHER_DOLLARS)
+_CUR_PRE = rf"(?:US\s?\$|USD|U\.S\.\s?\$|{_NOT_AFTER_OTHER_DOLLAR}\$)"
 _CUR_POST = r"(?:US[\s-]dollars?|U\.S\.\s+dollars?|dollars?|USD|dólares)"
 _SIGN = r"[+\-\u2212\u2013]"
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -242,7 +246,7 @@ def _compound(a: Amount, m: re.Match, text: str) -> Amount:
 # a scaled figure with no currency at all after a dollar amount of the same sentence is in dollars too:
 # "Bitcoin drew $1.2 billion and Ether 300 million", "reach 5,6 billion dollars, close to the maximum
 # of 7,3 billion that was touched in February" (not "21 million bitcoin", "5 million users", "EUR 300 million")
-_BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
+_BARE_AFTER_RE = Caseless(rf"(?<![\w${_OTHER_SIGNS}.,+\-])"
                           rf"(?P<num2>{_NUM})(?P<scale2>\s?(?:millions?|billions?)\b|\s?(?:bn|mn|mln|bln)\b)"
                           r"(?!\s++of\s+(?:the\s+|their\s+|its\s+)?(?:coins?|tokens?|bitcoins?|btc|eth|ether|shares|units|addresses|users|wallets)\b)"
                           r"(?=\s*+(?:$|[,.;:)]|(?:in|of|into|from|out|worth|that|which|while|and|but|for|last|this|over|during|as|with|on|inflows?"
@@ -251,11 +255,11 @@ _BARE_AFTER_RE = Caseless(rf"(?<![\w$€£¥₹₦₩₽₺.,+\-])"
 
 # a currency other than the dollar, anywhere in a text: after it, a figure with no currency is not
 # read as dollars from the text before ("European funds took in 50 million euros. Ether added 20 million.")
-OTHER_CURRENCY_RE = Caseless(r"[€£¥₹₦₩₽₺]|\b(?:R|A|C|HK|NZ|S|MX|NT|AU|CA)\$|\b(?:euros?|EUR|GBP|CHF|JPY|CNY|yen|yuan|francs?|rupiah|IDR|KRW|rupees?|INR|naira|NGN|lira|TRY|reais|BRL|kronor|SEK|pounds\s+sterling)\b")
+OTHER_CURRENCY_RE = Caseless(rf"[{_OTHER_SIGNS}]|\b(?:{'|'.join(_OTHER_DOLLARS)})\$|\b(?:euros?|EUR|GBP|CHF|JPY|CNY|yen|yuan|francs?|rupiah|IDR|KRW|rupees?|INR|naira|NGN|lira|TRY|reais|BRL|kronor|SEK|pounds\s+sterling)\b")
 
 # "IDR 600 billion", "EUR 1.1 billion", "Rs 9,600 crore", "R$ 10,4 billion", "€ 1.1 billion"
 # (and not the second end of a range already read or refused: "$5 - 3 billion")
-_OTHER_CURRENCY_BEFORE_RE = re.compile(r"(?:\b[A-Z]{3}|\bRs\.?|\bRp\.?|\b[A-Z]{1,3}\$|[$€£¥₹₦₩₽₺]|[-–—~])\s?$")
+_OTHER_CURRENCY_BEFORE_RE = re.compile(rf"(?:\b[A-Z]{{3}}|\bRs\.?|\bRp\.?|\b[A-Z]{{1,3}}\$|[${_OTHER_SIGNS}]|[-–—~])\s?$")
 
 
 def _bare_after(text: str, out: list[Amount], start: int) -> list[Amount]:

@@ -76,6 +76,17 @@ def _sentences(doc: Doc) -> list[tuple[int, str]]:
     return found
 
 
+def _line_starts(doc: Doc) -> set[int]:
+    """The starts of the sentences that open a line or paragraph (a line break lies between the end
+    of the sentence before and them): what the components carry from sentence to sentence ends there."""
+    full, out, prev_end = _text(doc), set(), 0
+    for s0, text in _sentences(doc):
+        if "\n" in full[prev_end:s0]:
+            out.add(s0)
+        prev_end = s0 + len(text.rstrip())
+    return out
+
+
 def _sentence_of(starts: list[int], pos: int) -> int | None:
     """The start of the sentence holding offset ``pos`` (``starts``: the sentence starts, sorted)."""
     k = bisect.bisect_right(starts, pos) - 1
@@ -273,16 +284,15 @@ class TargetMatcher(_PatternComponent):
     keys = ("percent", "streak_gate", "streak", "rank")
 
     def __call__(self, doc: Doc) -> Doc:
-        full = _text(doc)
-        dollars, line_start = False, 0  # an earlier sentence of the line had a dollar amount (and none since named another currency)
+        line_starts = _line_starts(doc)
+        dollars = False  # an earlier sentence of the line had a dollar amount (and none since named another currency)
 
         def find(s0: int, text: str) -> list[rules.Target]:
-            nonlocal dollars, line_start
-            if "\n" in full[line_start:s0]:
+            nonlocal dollars
+            if s0 in line_starts:
                 dollars = False  # (what a line holds never depends on the lines before it)
             found = rules.find_targets(text, self.patterns, dollars)
             dollars = (dollars or any(t.label == "AMOUNT" for t in found)) and numbers.OTHER_CURRENCY_RE.search(text) is None
-            line_start = s0 + len(text.rstrip())
             return found
 
         return _per_sentence(doc, TARGETS, "targets", find)
@@ -336,15 +346,12 @@ class ClaimBuilder:
         named_week = None  # the last claim of the paragraph whose week the text named
         opening, first_claims = None, True  # the dated claim the paragraph's first claim sentence opens on; no claim yet
         last_amount = None  # the last amount claim of the paragraph
-        prev_end = 0
-        full = _text(doc)
+        line_starts = _line_starts(doc)
         report = doc._.report_date
         for s0, (text, targets, cues, mentions) in by_sent.items():
-            gap = full[prev_end:s0]
-            if "\n" in gap:  # a new paragraph or line
+            if s0 in line_starts:  # a new paragraph or line
                 previous, previous_context, named_week, last_amount, opening = [], False, None, None, None
                 first_claims = True
-            prev_end = s0 + len(text.rstrip())
             if targets or cues:
                 found = rules.assemble(text, s0, targets, cues, mentions, report, doc._.period_source, previous, previous_context)
                 year_total = year_total or rules.closed_year_total(found, report)

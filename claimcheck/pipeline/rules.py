@@ -282,11 +282,8 @@ def carry_opening_week(claims: list[Claim], opening: Claim | None) -> None:
     """"In the first week of September, investors pulled $352 million ... Solana extended its streak
     with $16.1 million": the claims of a paragraph whose first claim sentence opens on a week are of
     that week, unless their own text names one (``opening``: that sentence's dated claim)."""
-    if opening is None:
-        return
-    for c in claims:
-        if c.period_source == "article" and c.period_text is None and c.kind in _DATED_KINDS and c.report_date != opening.report_date:
-            c.report_date, c.period_source, c.period_text = opening.report_date, "text", opening.period_text
+    if opening is not None:
+        _redate([c for c in claims if c.period_text is None and c.report_date != opening.report_date], opening.report_date, "text", opening.period_text)
 
 
 def carry_that_week(claims: list[Claim], named: Claim | None) -> None:
